@@ -1,0 +1,280 @@
+#include "config.h"
+#include "date.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* Howard Hinnant's days_from_civil / civil_from_days. */
+day_t date_from_ymd(int y, int m, int d)
+{
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int yoe = y - era * 400;
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void date_to_ymd(day_t z, int *y, int *m, int *d)
+{
+	z += 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp + (mp < 10 ? 3 : -9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+void date_format(day_t day, char buf[static 11])
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	char tmp[32]; /* room for any int, to keep the compiler's bound check quiet */
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+	memcpy(buf, tmp, 10);
+	buf[10] = '\0';
+}
+
+day_t date_today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	if (!localtime_r(&t, &tm))
+		return date_from_ymd(1970, 1, 1);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static int month_days(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 ? 28 + leap : days[m - 1];
+}
+
+/* A cursor over the date text, already folded to half-width. */
+struct cur {
+	const char *p, *end;
+};
+
+static int eat(struct cur *c, const char *lit)
+{
+	size_t n = strlen(lit);
+	if ((size_t)(c->end - c->p) < n || memcmp(c->p, lit, n) != 0)
+		return 0;
+	c->p += n;
+	return 1;
+}
+
+static int eat_any(struct cur *c, const char *const *lits)
+{
+	for (; *lits; lits++)
+		if (eat(c, *lits))
+			return 1;
+	return 0;
+}
+
+/* Reads 1..max ASCII digits. */
+static int digits(struct cur *c, int max, int *v)
+{
+	int n = 0;
+	*v = 0;
+	while (c->p < c->end && n < max && *c->p >= '0' && *c->p <= '9') {
+		*v = *v * 10 + (*c->p++ - '0');
+		n++;
+	}
+	return n;
+}
+
+/* Reads a number from 1 to 99 in ASCII digits or Chinese numerals (一 … 三十一). */
+static int number(struct cur *c, int *v)
+{
+	static const char *const cn[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	if (digits(c, 2, v))
+		return 1;
+	int tens = -1, ones = 0, any = 0;
+	for (;;) {
+		int d = -1;
+		for (int i = 1; i < 10 && d < 0; i++)
+			if (eat(c, cn[i]))
+				d = i;
+		if (d < 0 && eat(c, "两"))
+			d = 2;
+		if (d >= 0) {
+			if (any && tens < 0 && ones) /* 二三: not a number */
+				return 0;
+			ones = d;
+			any = 1;
+			continue;
+		}
+		if (tens < 0 && eat(c, "十")) {
+			tens = any ? ones : 1;
+			ones = 0;
+			any = 1;
+			continue;
+		}
+		break;
+	}
+	if (!any)
+		return 0;
+	*v = (tens < 0 ? 0 : tens * 10) + ones;
+	return *v > 0;
+}
+
+static const char *const before[] = {"之前", "以前", "前", NULL};
+static const char *const month_end[] = {"底", "末", NULL};
+
+static int ymd_span(int y, int m, int d1, int d2, struct span *out, const char **why)
+{
+	if (m < 1 || m > 12) {
+		*why = "there is no such month";
+		return -1;
+	}
+	int last = month_days(y, m);
+	if (d2 == 0)
+		d2 = last;
+	if (d1 < 1 || d2 > last) {
+		*why = "there is no such day in that month";
+		return -1;
+	}
+	out->first = date_from_ymd(y, m, d1);
+	out->last = date_from_ymd(y, m, d2);
+	return 0;
+}
+
+static int quarter_span(int y, int q, struct span *out, const char **why)
+{
+	if (q < 1 || q > 4) {
+		*why = "there is no such quarter";
+		return -1;
+	}
+	out->first = date_from_ymd(y, 3 * q - 2, 1);
+	out->last = date_from_ymd(y, 3 * q, month_days(y, 3 * q));
+	return 0;
+}
+
+/* 2022-09-30, 2022/9/30, 2022.9.30, 2022-09, 2022-Q4, 2022Q4 */
+static int numeric(struct cur *c, int y, struct span *out, const char **why)
+{
+	int m, d;
+	char sep = c->p < c->end ? *c->p : 0;
+	if (sep == '-' || sep == ' ')
+		c->p++;
+	if (c->p < c->end && (*c->p == 'Q' || *c->p == 'q')) {
+		c->p++;
+		if (!digits(c, 1, &m) || c->p != c->end)
+			return 1;
+		return quarter_span(y, m, out, why);
+	}
+	if (sep != '-' && sep != '/' && sep != '.')
+		return 1;
+	if (sep == '/' || sep == '.')
+		c->p++;
+	if (!digits(c, 2, &m))
+		return 1;
+	if (c->p == c->end)
+		return ymd_span(y, m, 1, 0, out, why);
+	if (*c->p++ != sep || !digits(c, 2, &d) || c->p != c->end)
+		return 1;
+	return ymd_span(y, m, d, d, out, why);
+}
+
+/* 2022年9月30日前, 2022年10月下旬, 2022年四季度, 2023年上半年, 2023年底 ... */
+static int chinese(struct cur *c, int y, struct span *out, const char **why)
+{
+	int n, r = 1;
+	struct span year = {date_from_ymd(y, 1, 1), date_from_ymd(y, 12, 31)};
+	if (c->p == c->end || eat_any(c, month_end) || eat(c, "内") ||
+	    eat(c, "年底") || eat(c, "年末") || eat(c, "全年")) {
+		*out = year;
+		r = 0;
+	} else if (eat(c, "上半年")) {
+		*out = (struct span){year.first, date_from_ymd(y, 6, 30)};
+		r = 0;
+	} else if (eat(c, "下半年")) {
+		*out = (struct span){date_from_ymd(y, 7, 1), year.last};
+		r = 0;
+	} else {
+		struct cur save = *c;
+		int q = eat(c, "第");
+		if (number(c, &n) && eat(c, "季度")) {
+			eat_any(c, month_end);
+			r = quarter_span(y, n, out, why);
+		} else if (!q && (*c = save, number(c, &n)) && eat(c, "月")) {
+			int d;
+			if (eat(c, "上旬"))
+				r = ymd_span(y, n, 1, 10, out, why);
+			else if (eat(c, "中旬"))
+				r = ymd_span(y, n, 11, 20, out, why);
+			else if (eat(c, "下旬"))
+				r = ymd_span(y, n, 21, 0, out, why);
+			else if (eat_any(c, month_end) || c->p == c->end || eat_any(c, before))
+				r = ymd_span(y, n, 1, 0, out, why);
+			else if (number(c, &d) && (eat(c, "日") || eat(c, "号")))
+				r = ymd_span(y, n, d, d, out, why);
+		}
+	}
+	if (r != 0)
+		return r;
+	eat_any(c, before);
+	return c->p == c->end ? 0 : 1;
+}
+
+/* Folds full-width ASCII (０-９, －, ／, Ｑ) to half-width and trims spaces. */
+static size_t fold(const char *s, size_t len, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len && n + 4 < cap;) {
+		unsigned char a = (unsigned char)s[i];
+		if (a == 0xef && i + 2 < len && (unsigned char)s[i + 1] >= 0xbc &&
+		    (unsigned char)s[i + 1] <= 0xbd) {
+			/* U+FF01..U+FF5E: EF BC 81..EF BD 9E */
+			unsigned cp = 0xff00 + (((unsigned char)s[i + 1] & 0x03) << 6) +
+				      ((unsigned char)s[i + 2] & 0x3f);
+			if (cp >= 0xff01 && cp <= 0xff5e) {
+				out[n++] = (char)(cp - 0xfee0);
+				i += 3;
+				continue;
+			}
+		}
+		if (a == 0xe3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x80) { /* U+3000 ideographic space */
+			out[n++] = ' ';
+			i += 3;
+			continue;
+		}
+		out[n++] = s[i++];
+	}
+	size_t a = 0;
+	while (a < n && out[a] == ' ')
+		a++;
+	while (n > a && out[n - 1] == ' ')
+		n--;
+	memmove(out, out + a, n - a);
+	return n - a;
+}
+
+int date_parse(const char *s, size_t len, struct span *out, const char **why)
+{
+	char buf[128];
+	*why = "not a date";
+	if (len >= sizeof buf / 2) /* no real date is this long */
+		return -1;
+	size_t n = fold(s, len, buf, sizeof buf);
+	struct cur c = {buf, buf + n};
+	int y, r = 1;
+	if (digits(&c, 4, &y) != 4 || y < 1000) {
+		*why = "not a date (it should start with a four-digit year)";
+		return -1;
+	}
+	if (eat(&c, "年"))
+		r = chinese(&c, y, out, why);
+	else
+		r = numeric(&c, y, out, why);
+	if (r > 0)
+		*why = "not a date form guatu knows";
+	return r == 0 ? 0 : -1;
+}

@@ -1,0 +1,33 @@
+/* date: the date forms chart keepers write, as whole days.
+ *
+ * A written date names a period ("2022年10月上旬", "2023-Q1", "2023年") and is
+ * read as its first and last day: a due date is the last day of its period,
+ * a start date the first. */
+#ifndef GUATU_DATE_H
+#define GUATU_DATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef int32_t day_t; /* days since 1970-01-01 */
+#define DAY_NONE INT32_MIN
+
+struct span {
+	day_t first, last;
+};
+
+/* Reads a date written in any accepted form (see docs/format.md) from `len`
+ * bytes of valid UTF-8. Returns 0 and fills *out, or -1 and points *why at a
+ * short reason ("month 13 does not exist"). */
+int date_parse(const char *s, size_t len, struct span *out, const char **why);
+
+/* Day number of a proleptic Gregorian date; the date must exist. */
+day_t date_from_ymd(int y, int m, int d);
+/* The calendar date of a day number. */
+void date_to_ymd(day_t day, int *y, int *m, int *d);
+/* Writes "YYYY-MM-DD" and a NUL to `buf` (11 bytes). */
+void date_format(day_t day, char buf[static 11]);
+/* Today in local time. */
+day_t date_today(void);
+
+#endif

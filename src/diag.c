@@ -1,0 +1,84 @@
+#include "config.h"
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pool.h"
+
+void diag_add(struct diags *d, enum severity sev, uint32_t file, uint32_t line,
+	      uint32_t col, const char *fmt, ...)
+{
+	if (sev == DIAG_ERROR)
+		d->errors++;
+	else if (sev == DIAG_WARNING)
+		d->warnings++;
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = NULL;
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (msg = malloc((size_t)n + 1))) {
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	void *v = d->v;
+	if (!msg || grow(&v, &d->cap, d->n, sizeof *d->v) < 0) {
+		free(msg);
+		d->oom = 1;
+		return;
+	}
+	d->v = v;
+	d->v[d->n] = (struct diag){sev, file, line, col, (uint32_t)d->n, msg};
+	d->n++;
+}
+
+void diag_truncate(struct diags *d, size_t mark)
+{
+	while (d->n > mark) {
+		struct diag *g = &d->v[--d->n];
+		if (g->severity == DIAG_ERROR)
+			d->errors--;
+		else if (g->severity == DIAG_WARNING)
+			d->warnings--;
+		free(g->msg);
+	}
+}
+
+static int cmp(const void *pa, const void *pb)
+{
+	const struct diag *a = pa, *b = pb;
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq; /* qsort is not stable */
+}
+
+void diag_sort(struct diags *d)
+{
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof *d->v, cmp);
+}
+
+void diag_print(FILE *out, const struct diag *g, const char *path)
+{
+	static const char *const names[] = {"note", "warning", "error"};
+	const char *sev = names[g->severity];
+	if (g->line)
+		fprintf(out, "%s:%u:%u: %s: %s\n", path, (unsigned)g->line, (unsigned)g->col,
+			sev, g->msg);
+	else
+		fprintf(out, "%s: %s: %s\n", path, sev, g->msg);
+}
+
+void diag_free(struct diags *d)
+{
+	diag_truncate(d, 0);
+	free(d->v);
+	memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,44 @@
+/* diag: diagnostics as values.
+ *
+ * The loader never prints; it adds diagnostics to a list that the caller
+ * shows where it can (stderr for --check, the status line in the UI). Each
+ * names a place in a file in the GNU form FILE:LINE:COL. */
+#ifndef GUATU_DIAG_H
+#define GUATU_DIAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum severity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR }; /* notes are not counted */
+
+struct diag {
+	enum severity severity;
+	uint32_t file;      /* index into the chart's files */
+	uint32_t line, col; /* 1-based; line 0 means the whole file */
+	uint32_t seq;       /* order of addition, to sort stably */
+	char *msg;          /* sanitised, one line */
+};
+
+struct diags {
+	struct diag *v;
+	size_t n, cap;
+	size_t errors, warnings;
+	int oom; /* a diagnostic was lost for want of memory */
+};
+
+/* Adds a diagnostic with a printf-style message. */
+void diag_add(struct diags *d, enum severity sev, uint32_t file, uint32_t line,
+	      uint32_t col, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Drops the diagnostics from index `mark` on (counts included). */
+void diag_truncate(struct diags *d, size_t mark);
+/* Orders diagnostics by file, line and column, keeping insertion order
+ * among equals. */
+void diag_sort(struct diags *d);
+/* Writes one diagnostic as "PATH:LINE:COL: error: MESSAGE\n". */
+void diag_print(FILE *out, const struct diag *dg, const char *path);
+/* Frees the list. */
+void diag_free(struct diags *d);
+
+#endif

@@ -1,0 +1,30 @@
+/* load: chart files (YAML) into a chart.
+ *
+ * libyaml's event API feeds the model directly, so a load needs little more
+ * memory than the model itself. Problems become diagnostics in the chart;
+ * a file that cannot be read, or whose YAML is broken, contributes nothing
+ * while the other files load; a bad field costs only that field or item. */
+#ifndef GUATU_LOAD_H
+#define GUATU_LOAD_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* Bounds that keep a hostile file from costing much time or memory. */
+struct load_limits {
+	size_t max_file;   /* bytes in one file */
+	size_t max_scalar; /* bytes in one text */
+	int max_depth;     /* YAML nesting levels */
+	size_t max_diags;  /* diagnostics kept per file; the rest are counted */
+};
+
+extern const struct load_limits load_default_limits;
+
+/* Loads files and directories (their *.yaml and *.yml, by name) into the
+ * empty chart `c`. Returns 0, or -1 when memory ran out. Either way every
+ * problem found is in c->diags, sorted by file and line. */
+int load_chart(struct chart *c, const char *const *paths, size_t npaths,
+	       const struct load_limits *lim);
+
+#endif

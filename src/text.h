@@ -1,0 +1,46 @@
+/* text: everything that looks at the characters of a text.
+ *
+ * Text from chart files is untrusted. It is made safe once, at load, by
+ * text_sanitize(); everything downstream may then assume valid UTF-8 with no
+ * control, format or unprintable character in it. */
+#ifndef GUATU_TEXT_H
+#define GUATU_TEXT_H
+
+#include <stddef.h>
+
+enum text_mode {
+	TEXT_LINE, /* names, owners, dates: line breaks become spaces, ends trimmed */
+	TEXT_PARA, /* notes: line breaks are kept as '\n' */
+};
+
+/* What text_sanitize() had to change, as bit flags. */
+enum {
+	TEXT_REPLACED = 1, /* control, invalid or unprintable characters -> U+FFFD */
+	TEXT_DROPPED = 2,  /* zero-width, bidi and other format characters removed */
+};
+
+/* Bytes text_sanitize() may write for `len` bytes of input (plus a NUL). */
+#define TEXT_SANITIZE_MAX(len) ((len) * 3 + 4)
+
+/* Copies `len` bytes of `in` (which may hold NUL) to `out` made safe to show:
+ * NUL, C0, DEL, C1 and characters of width -1 become U+FFFD; TAB becomes a
+ * space; CR is dropped; LF, NEL, U+2028 and U+2029 become '\n' in TEXT_PARA and
+ * a space in TEXT_LINE; format characters (ZW*, bidi controls, soft hyphen,
+ * BOM) are dropped; a combining mark with nothing to sit on gets U+25CC.
+ * `out` must hold TEXT_SANITIZE_MAX(len) bytes; it is NUL-terminated. Returns
+ * the output length; *changed gets TEXT_REPLACED / TEXT_DROPPED bits.
+ * Needs a UTF-8 LC_CTYPE (see text_locale_init). */
+size_t text_sanitize(const char *in, size_t len, char *out, enum text_mode mode,
+		     unsigned *changed);
+
+/* Writes to `out` (at least 4 * max + 8 bytes) at most `max` characters of
+ * the valid UTF-8 `s`, cut between grapheme clusters, with "…" when cut. */
+void text_excerpt(const char *s, size_t len, size_t max, char *out);
+
+/* Makes LC_CTYPE a UTF-8 locale: the user's if it is one, else C.UTF-8 or
+ * en_US.UTF-8, since layout and sanitising need wcwidth() to know CJK.
+ * Returns 0 when the user's locale was used, 1 when it was replaced (so the
+ * caller can say so), -1 when no UTF-8 locale exists. */
+int text_locale_init(void);
+
+#endif
