@@ -52,8 +52,11 @@ static int cmp(const void *pa, const void *pb)
 	const struct diag *a = pa, *b = pb;
 	if (a->file != b->file)
 		return a->file < b->file ? -1 : 1;
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
+	/* A file-wide note sums up the file, so it goes after the file's lines. */
+	uint32_t la = a->line || a->severity != DIAG_NOTE ? a->line : UINT32_MAX;
+	uint32_t lb = b->line || b->severity != DIAG_NOTE ? b->line : UINT32_MAX;
+	if (la != lb)
+		return la < lb ? -1 : 1;
 	if (a->col != b->col)
 		return a->col < b->col ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq; /* qsort is not stable */

@@ -35,6 +35,7 @@ struct loader {
 	size_t nread;
 	int too_big;
 	size_t diags_at_start, diags_dropped;
+	size_t aliases;
 	yaml_mark_t key_mark;
 	char *buf; /* the last text read, sanitised */
 	size_t buf_cap, len;
@@ -173,12 +174,14 @@ static int next(struct loader *L)
 		L->depth--;
 		break;
 	case YAML_ALIAS_EVENT: {
-		/* Never expanded: no alias bomb can cost anything. */
+		/* Never expanded, so no alias bomb costs anything; the value is
+		 * skipped like any bad value. One error says it; a note counts the rest. */
 		char q[4 * 40 + 8];
 		const char *a = (const char *)L->ev.data.alias.anchor;
-		report(L, DIAG_ERROR, &L->ev.start_mark,
-		       "aliases are not supported: write out what '*%s' stands for",
-		       quote(a, strlen(a), q));
+		if (L->aliases++ == 0)
+			report(L, DIAG_ERROR, &L->ev.start_mark,
+			       "aliases are not supported: write out what '*%s' stands for",
+			       quote(a, strlen(a), q));
 		break;
 	}
 	default:
@@ -274,6 +277,22 @@ static int text(struct loader *L, const char *key, enum text_mode mode, str_t *o
 		return -1;
 	}
 	return 0;
+}
+
+/* Reads a text that must not be empty; marks the item invalid if it is. */
+static int required(struct loader *L, const char *key, str_t *out, void *flags, int wide)
+{
+	yaml_mark_t m = L->ev.start_mark;
+	int r = text(L, key, TEXT_LINE, out);
+	if (r == 0 && *out == STR_NONE)
+		report(L, DIAG_ERROR, &m, "'%s' is empty", key);
+	if (r != 0 || *out == STR_NONE) {
+		if (wide)
+			*(uint16_t *)flags |= ITEM_INVALID;
+		else
+			*(uint8_t *)flags |= ITEM_INVALID;
+	}
+	return r;
 }
 
 /* Reads a date field. Returns as text() does; a bad date is reported and
@@ -535,7 +554,7 @@ static int milestone_field(struct loader *L, int field, void *ctx)
 	struct span sp;
 	int r = 0;
 	switch (field) {
-	case M_NAME: r = text(L, "name", TEXT_LINE, &m->name); break;
+	case M_NAME: r = required(L, "name", &m->name, &m->flags, 0); break;
 	case M_ID: r = text(L, "id", TEXT_LINE, &m->id); break;
 	case M_OWNER: r = text(L, "owner", TEXT_LINE, &m->owner); break;
 	case M_NOTE: r = text(L, "note", TEXT_PARA, &m->note); break;
@@ -593,7 +612,7 @@ static int project_field(struct loader *L, int field, void *ctx)
 	struct project *p = &L->c->projects[i];
 	int r = 0;
 	switch (field) {
-	case P_NAME: r = text(L, "name", TEXT_LINE, &p->name); break;
+	case P_NAME: r = required(L, "name", &p->name, &p->flags, 1); break;
 	case P_ID: r = text(L, "id", TEXT_LINE, &p->id); break;
 	case P_OWNER: r = text(L, "owner", TEXT_LINE, &p->owner); break;
 	case P_NOTE: r = text(L, "note", TEXT_PARA, &p->note); break;
@@ -639,7 +658,7 @@ static int target_field(struct loader *L, int field, void *ctx)
 	struct span sp;
 	int r = 0, b;
 	switch (field) {
-	case T_NAME: r = text(L, "name", TEXT_LINE, &t->name); break;
+	case T_NAME: r = required(L, "name", &t->name, &t->flags, 1); break;
 	case T_ID: r = text(L, "id", TEXT_LINE, &t->id); break;
 	case T_UNIT: r = text(L, "unit", TEXT_LINE, &t->unit); break;
 	case T_OWNER: r = text(L, "owner", TEXT_LINE, &t->owner); break;
@@ -702,7 +721,7 @@ static int zone_field(struct loader *L, int field, void *ctx)
 	struct zone *z = &L->c->zones[i];
 	int r = 0;
 	switch (field) {
-	case Z_NAME: r = text(L, "name", TEXT_LINE, &z->name); break;
+	case Z_NAME: r = required(L, "name", &z->name, &z->flags, 1); break;
 	case Z_ID: r = text(L, "id", TEXT_LINE, &z->id); break;
 	case Z_OWNER: r = text(L, "owner", TEXT_LINE, &z->owner); break;
 	case Z_NOTE: r = text(L, "note", TEXT_PARA, &z->note); break;
@@ -791,8 +810,8 @@ static int document(struct loader *L)
 	}
 	if (next(L) < 0 || next(L) < 0) /* document end, then stream end or more */
 		return -1;
-	if (L->ev.type == YAML_DOCUMENT_START_EVENT)
-		report(L, DIAG_WARNING, &L->ev.start_mark,
+	if (L->ev.type == YAML_DOCUMENT_START_EVENT) /* an error: its content would be lost */
+		report(L, DIAG_ERROR, &L->ev.start_mark,
 		       "only the first YAML document is read; put each chart in its own file");
 	return 0;
 }
@@ -819,6 +838,7 @@ static void load_file(struct loader *L, uint32_t file)
 	L->nread = 0;
 	L->diags_at_start = c->diags.n;
 	L->diags_dropped = 0;
+	L->aliases = 0;
 	L->fp = fopen(c->files[file].path, "rb");
 	if (!L->fp) {
 		diag_add(&c->diags, DIAG_ERROR, file, 0, 0, "%s", strerror(errno));
@@ -836,6 +856,8 @@ static void load_file(struct loader *L, uint32_t file)
 	L->have_ev = 0;
 	yaml_parser_delete(&L->parser);
 	fclose(L->fp);
+	if (L->aliases > 1)
+		diag_add(&c->diags, DIAG_NOTE, file, 0, 0, "%zu more aliases not read", L->aliases - 1);
 	if (L->diags_dropped)
 		diag_add(&c->diags, DIAG_NOTE, file, 0, 0, "%zu more diagnostics not shown",
 			 L->diags_dropped);

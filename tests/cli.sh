@@ -1,0 +1,88 @@
+#!/bin/sh
+# The command line: options, usage errors, paths, and the exit statuses.
+. "$srcdir/tests/lib.sh"
+good="$FIXTURES/good/minimal.yaml"
+
+out=$(run --version); ok $? "--version exits 0"
+is "$out" "guatu 0.1" "--version prints the version"
+run --help >"$tmp/help"; ok $? "--help exits 0"
+grep -q -- '--check' "$tmp/help"; ok $? "--help lists --check"
+grep -q -- '--today DATE' "$tmp/help"; ok $? "--help lists --today"
+
+usage_error() { # usage_error WANT-STDERR ARGS...
+    want=$1; shift
+    run "$@" >"$tmp/out" 2>"$tmp/err"
+    is "$?" 2 "guatu $* exits 2"
+    is "$(cat "$tmp/err")" "$want" "guatu $* explains"
+    is "$(cat "$tmp/out")" "" "guatu $* prints nothing on stdout"
+}
+usage_error "guatu: no chart given: name a YAML file or a directory
+Try 'guatu --help' for more information." --check
+usage_error "guatu: --today: not a date: '2022-13-01'
+Try 'guatu --help' for more information." --today 2022-13-01 "$good"
+usage_error "guatu: --soon: expected a number of days from 0 to 3650, not 'ten'
+Try 'guatu --help' for more information." --soon ten "$good"
+usage_error "guatu: --soon: expected a number of days from 0 to 3650, not '-1'
+Try 'guatu --help' for more information." --soon=-1 "$good"
+run --bogus "$good" >/dev/null 2>&1; is $? 2 "an unknown option exits 2"
+
+# A chart that loads cleanly: --check exits 0 with a one-line summary.
+out=$(run --check "$good" 2>&1); ok $? "--check of a good file exits 0"
+is "$out" "1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 errors, 0 warnings" "--check summary"
+
+# Until the interactive chart: a summary with overdue and due-soon counts.
+is "$(run --today 2024-12-20 "$good")" \
+   "最小图 2024-12-20: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 overdue, 1 due soon" \
+   "due soon: 11 days ahead is inside the default 14"
+is "$(run --today 2024-12-20 --soon 11 "$good")" \
+   "最小图 2024-12-20: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 overdue, 0 due soon" \
+   "--soon 11: today and the next 10 days only"
+is "$(run --today 2024-12-18 --soon 14 "$good")" \
+   "最小图 2024-12-18: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 overdue, 1 due soon" \
+   "--soon 14: the 14th day (today included) is due soon"
+is "$(run --today 2024-12-17 "$good")" \
+   "最小图 2024-12-17: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 overdue, 0 due soon" \
+   "the 15th day is not due soon"
+is "$(run --today 2025年1月1日 "$good")" \
+   "最小图 2025-01-01: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 1 overdue, 0 due soon" \
+   "--today takes Chinese dates; a day after due is overdue"
+is "$(run --today 2024年底 "$good")" \
+   "最小图 2024-12-31: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 overdue, 1 due soon" \
+   "--today of a period is its last day; due today is not overdue"
+
+# Paths that cannot be read.
+run --check "$tmp/nope.yaml" >"$tmp/out" 2>"$tmp/err"; is $? 2 "a missing file exits 2"
+is "$(cat "$tmp/err")" "$tmp/nope.yaml: error: No such file or directory" "a missing file is named"
+is "$(cat "$tmp/out")" "1 file, 0 zones, 0 projects, 0 milestones, 0 targets; 1 error, 0 warnings" \
+   "a missing file still gets a summary"
+mkdir "$tmp/empty"; touch "$tmp/empty/notes.txt" "$tmp/empty/.hidden.yaml"
+run --check "$tmp/empty" >/dev/null 2>"$tmp/err"; is $? 2 "a directory with no charts exits 2"
+is "$(cat "$tmp/err")" "$tmp/empty: error: no *.yaml or *.yml files in this directory" \
+   "a directory with no charts is named"
+run --check "$good" "$tmp/nope.yaml" >"$tmp/out" 2>/dev/null; is $? 2 "one missing file of two exits 2"
+is "$(cat "$tmp/out")" "2 files, 1 zone, 1 project, 2 milestones, 0 targets; 1 error, 0 warnings" \
+   "the good file of two still loads"
+is "$(run --check "$good" "$good" 2>&1)" \
+   "1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 errors, 0 warnings" \
+   "a file named twice loads once"
+
+# Directory order is by name, whatever order the directory lists them in.
+mkdir "$tmp/d"
+printf 'title: 第二\nzones: []\n' >"$tmp/d/b.yml"
+printf 'title: 第一\nzones: []\n' >"$tmp/d/a.yaml"
+printf 'title: 跳过\nzones: []\n' >"$tmp/d/c.yaml.bak"
+is "$(run --today 2024-01-01 "$tmp/d")" \
+   "第一 2024-01-01: 2 files, 0 zones, 0 projects, 0 milestones, 0 targets; 0 overdue, 0 due soon" \
+   "a directory loads *.yaml and *.yml by name; the first title wins"
+
+# A file name with control characters is shown safely.
+esc=$(printf 'x\033[2Jy.yaml')
+run --check "$tmp/$esc" >/dev/null 2>"$tmp/err"
+bad=$(LC_ALL=C tr -d '\n\040-\176\200-\377' <"$tmp/err" | wc -c)
+is "$bad" 0 "a control character in a file name does not reach the terminal"
+
+# Not a UTF-8 locale (ssh with LANG unset): CJK still read and shown.
+is "$(env -u LC_ALL -u LANG -u LC_CTYPE "$GUATU" --today 2024-12-20 "$good")" \
+   "最小图 2024-12-20: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 overdue, 1 due soon" \
+   "the POSIX locale falls back to UTF-8"
+done_testing

@@ -1,0 +1,127 @@
+/* Every date form of docs/format.md, read to its first and last day, and the
+ * forms that must be refused. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "date.h"
+#include "tap.h"
+
+static void fmt_span(const char *in, char *out, size_t cap)
+{
+	struct span sp;
+	const char *why;
+	if (date_parse(in, strlen(in), &sp, &why) < 0) {
+		snprintf(out, cap, "error: %s", why);
+		return;
+	}
+	char a[11], b[11];
+	date_format(sp.first, a);
+	date_format(sp.last, b);
+	snprintf(out, cap, "%s..%s", a, b);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		/* numeric */
+		{"2022-09-30", "2022-09-30..2022-09-30"},
+		{"2022/9/30", "2022-09-30..2022-09-30"},
+		{"2022.9.3", "2022-09-03..2022-09-03"},
+		{"2022-9-30", "2022-09-30..2022-09-30"},
+		{"2022-09", "2022-09-01..2022-09-30"},
+		{"2022/2", "2022-02-01..2022-02-28"},
+		{"2024-02", "2024-02-01..2024-02-29"},
+		{"2022-Q4", "2022-10-01..2022-12-31"},
+		{"2022Q4", "2022-10-01..2022-12-31"},
+		{"2023q1", "2023-01-01..2023-03-31"},
+		{"2023 Q2", "2023-04-01..2023-06-30"},
+		/* days */
+		{"2022年9月30日", "2022-09-30..2022-09-30"},
+		{"2022年9月30日前", "2022-09-30..2022-09-30"},
+		{"2022年9月30日之前", "2022-09-30..2022-09-30"},
+		{"2022年9月30号", "2022-09-30..2022-09-30"},
+		{"2023年十二月三十一日", "2023-12-31..2023-12-31"},
+		{"2023年二月二十八日", "2023-02-28..2023-02-28"},
+		/* months */
+		{"2022年10月", "2022-10-01..2022-10-31"},
+		{"2022年10月前", "2022-10-01..2022-10-31"},
+		{"2022年10月上旬", "2022-10-01..2022-10-10"},
+		{"2022年10月中旬", "2022-10-11..2022-10-20"},
+		{"2022年10月下旬", "2022-10-21..2022-10-31"},
+		{"2023年2月下旬", "2023-02-21..2023-02-28"},
+		{"2023年1月底", "2023-01-01..2023-01-31"},
+		{"2023年1月末", "2023-01-01..2023-01-31"},
+		{"2023年6月底前", "2023-06-01..2023-06-30"},
+		{"2023年十月", "2023-10-01..2023-10-31"},
+		/* quarters */
+		{"2022年四季度", "2022-10-01..2022-12-31"},
+		{"2022年第四季度", "2022-10-01..2022-12-31"},
+		{"2022年4季度", "2022-10-01..2022-12-31"},
+		{"2023年一季度", "2023-01-01..2023-03-31"},
+		{"2023年第二季度末", "2023-04-01..2023-06-30"},
+		{"2023年三季度前", "2023-07-01..2023-09-30"},
+		/* halves and years */
+		{"2023年上半年", "2023-01-01..2023-06-30"},
+		{"2023年下半年", "2023-07-01..2023-12-31"},
+		{"2023年底", "2023-01-01..2023-12-31"},
+		{"2023年末", "2023-01-01..2023-12-31"},
+		{"2023年内", "2023-01-01..2023-12-31"},
+		{"2023年", "2023-01-01..2023-12-31"},
+		{"2023年底前", "2023-01-01..2023-12-31"},
+		{"2023年年底", "2023-01-01..2023-12-31"},
+		/* full-width digits and letters, ideographic space */
+		{"２０２２年９月３０日", "2022-09-30..2022-09-30"},
+		{"２０２２－０９－３０", "2022-09-30..2022-09-30"},
+		{"２０２２Ｑ４", "2022-10-01..2022-12-31"},
+		{"\xe3\x80\x80" "2022年10月" "\xe3\x80\x80", "2022-10-01..2022-10-31"},
+		{" 2022-09-30 ", "2022-09-30..2022-09-30"},
+		/* Traditional characters are the same for these forms */
+		{"2023年一季度前", "2023-01-01..2023-03-31"},
+		/* refused */
+		{"", "error: not a date (it should start with a four-digit year)"},
+		{"9月30日", "error: not a date (it should start with a four-digit year)"},
+		{"22-09-30", "error: not a date (it should start with a four-digit year)"},
+		{"2022-13-01", "error: there is no such month"},
+		{"2022-00", "error: there is no such month"},
+		{"2023-02-29", "error: there is no such day in that month"},
+		{"2022-09-31", "error: there is no such day in that month"},
+		{"2022-09-00", "error: there is no such day in that month"},
+		{"2022年13月", "error: there is no such month"},
+		{"2022年2月30日", "error: there is no such day in that month"},
+		{"2022年五季度", "error: there is no such quarter"},
+		{"2022-Q0", "error: there is no such quarter"},
+		{"2022-09-30x", "error: not a date form guatu knows"},
+		{"2022/09-30", "error: not a date form guatu knows"},
+		{"2022年9月30", "error: not a date form guatu knows"},
+		{"2022年月", "error: not a date form guatu knows"},
+		{"2022年第10月", "error: not a date form guatu knows"},
+		{"2022年二三月", "error: not a date form guatu knows"},
+		{"2022年10月初", "error: not a date form guatu knows"},
+		{"2022年四季", "error: not a date form guatu knows"},
+		{"tomorrow", "error: not a date (it should start with a four-digit year)"},
+		{"2022年9月30日后", "error: not a date form guatu knows"},
+		{"20220930", "error: not a date form guatu knows"},
+	};
+	char got[128];
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		fmt_span(cases[i].in, got, sizeof got);
+		is_str(got, cases[i].want, "date '%s'", cases[i].in);
+	}
+
+	/* Day numbers round-trip across leap years and centuries. */
+	int bad = 0;
+	for (day_t d = date_from_ymd(1899, 1, 1); d <= date_from_ymd(2101, 12, 31); d++) {
+		int y, m, dd;
+		date_to_ymd(d, &y, &m, &dd);
+		bad += date_from_ymd(y, m, dd) != d;
+	}
+	is_int(bad, 0, "day numbers round-trip 1899..2101");
+	is_int(date_from_ymd(1970, 1, 1), 0, "1970-01-01 is day 0");
+	is_int(date_from_ymd(2000, 3, 1) - date_from_ymd(2000, 2, 28), 2, "2000 is a leap year");
+	is_int(date_from_ymd(1900, 3, 1) - date_from_ymd(1900, 2, 28), 1, "1900 is not");
+	return done_testing();
+}

@@ -1,0 +1,217 @@
+/* The loader and the model it builds: fields, ranges, ids, sanitising, limits
+ * and rollback of a broken file. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "load.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/guatu-load.XXXXXX";
+
+static const char *write_file(const char *name, const char *text, size_t len)
+{
+	static char path[4][256];
+	static int k;
+	char *p = path[k++ % 4];
+	snprintf(p, sizeof path[0], "%s/%s", dir, name);
+	FILE *f = fopen(p, "wb");
+	fwrite(text, 1, len, f);
+	fclose(f);
+	return p;
+}
+
+static void load(struct chart *c, const char *text, const struct load_limits *lim)
+{
+	const char *p = write_file("t.yaml", text, strlen(text));
+	chart_init(c);
+	if (load_chart(c, &p, 1, lim) < 0)
+		ok(0, "load ran out of memory");
+}
+
+static const char *S(const struct chart *c, str_t s) { return chart_str(c, s); }
+
+static const char *first_diag(const struct chart *c)
+{
+	return c->diags.n ? c->diags.v[0].msg : "";
+}
+
+static void test_fields(void)
+{
+	struct chart c;
+	load(&c, "title: 临空\n"
+		 "zones:\n"
+		 "  - name: 临空经济区\n"
+		 "    owner: 禹伟\n"
+		 "    targets:\n"
+		 "      - {name: 审批时间, target: 45, unit: 个工作日, at_most: true, start: 2023年, due: 2023年上半年}\n"
+		 "    projects:\n"
+		 "      - name: 方特\n"
+		 "        investment: 50.5\n"
+		 "        milestones:\n"
+		 "          - {name: 开工, due: 2022年四季度, done: 2022年11月15日}\n"
+		 "          - {name: 开工, due: 2023-01-01, status: 取消}\n"
+		 "          - {name: 竣工, id: 开工, due: 2023年底, note: \"一期\\n二期\"}\n"
+		 "    zones:\n"
+		 "      - name: 清泉片区\n"
+		 "        zones: [{name: 一期}]\n"
+		 "      - name: 三草湾片区\n"
+		 "  - name: 高新区\n",
+	     NULL);
+	is_int((long long)c.diags.n, 0, "clean chart: no diagnostics");
+	is_str(chart_title(&c), "临空", "title");
+	is_int((long long)c.nzones, 5, "five zones");
+	const char *names[] = {"临空经济区", "清泉片区", "一期", "三草湾片区", "高新区"};
+	const uint32_t ends[] = {4, 3, 3, 4, 5}, parents[] = {NONE, 0, 1, 0, NONE};
+	const int depths[] = {0, 1, 2, 1, 0};
+	for (int i = 0; i < 5; i++) {
+		is_str(S(&c, c.zones[i].name), names[i], "zone %d in pre-order", i);
+		is_int(c.zones[i].end, ends[i], "zone %d subtree end", i);
+		is_int(c.zones[i].parent, parents[i], "zone %d parent", i);
+		is_int(c.zones[i].depth, depths[i], "zone %d depth", i);
+	}
+	is_str(S(&c, c.zones[0].owner), "禹伟", "zone owner");
+	is_int(c.zones[0].at.line, 3, "zone line");
+	is_int(c.zones[0].at.col, 5, "zone column");
+	is_int(c.zones[0].proj_count, 1, "zone has one project");
+	const struct project *p = &c.projects[0];
+	ok(p->investment == 50.5, "investment read as a number");
+	is_int(p->ms_first, 0, "milestones start at 0");
+	is_int(p->ms_count, 3, "three milestones");
+	const struct milestone *m = c.milestones;
+	char buf[11];
+	date_format(m[0].due, buf);
+	is_str(buf, "2022-12-31", "due is the last day of the quarter");
+	is_str(S(&c, m[0].due_text), "2022年四季度", "due as written is kept");
+	is_int(m[0].status, ST_DONE, "a done date makes it done");
+	is_int(m[1].status, ST_DROPPED, "Chinese status 取消 is dropped");
+	is_str(S(&c, m[2].note), "一期\n二期", "note keeps its line break");
+	is_int(m[0].at.line, 11, "milestone line");
+	is_int(m[0].at.col, 13, "milestone column: its '{'");
+	/* ids: the written one wins, the others derive from the name */
+	is_str(S(&c, m[2].id), "开工", "written id kept");
+	ok(!(m[2].flags & ITEM_ID_DERIVED), "written id is not derived");
+	is_str(S(&c, m[0].id), "开工~2", "derived id steps aside for a written one");
+	is_str(S(&c, m[1].id), "开工~3", "derived ids stay unique among siblings");
+	ok(m[1].flags & ITEM_ID_DERIVED, "derived id is flagged");
+	is_int(m[0].name, m[1].name, "equal texts share one handle");
+	const struct target *t = &c.targets[0];
+	ok(t->flags & TARGET_AT_MOST, "at_most: true");
+	ok(t->target == 45, "target number");
+	ok(isnan(t->actual), "no actual: NAN");
+	date_format(t->start, buf);
+	is_str(buf, "2023-01-01", "start is the first day of its period");
+	date_format(t->due, buf);
+	is_str(buf, "2023-06-30", "due is the last day of its period");
+	is_int(c.zones[0].tgt_count, 1, "zone has one target");
+
+	day_t d = date_from_ymd(2023, 1, 1);
+	struct milestone x = {.due = d, .done = DAY_NONE, .status = ST_PLANNED};
+	is_int(milestone_state(&x, d + 1, 14), MS_OVERDUE, "due yesterday: overdue");
+	is_int(milestone_state(&x, d, 14), MS_SOON, "due today: due soon");
+	is_int(milestone_state(&x, d - 13, 14), MS_SOON, "due in 13 days: due soon");
+	is_int(milestone_state(&x, d - 14, 14), MS_OPEN, "due in 14 days: not yet");
+	is_int(milestone_state(&x, d, 0), MS_OPEN, "soon 0: nothing is due soon");
+	x.status = ST_ACTIVE;
+	is_int(milestone_state(&x, d + 1, 14), MS_OVERDUE, "active and late: overdue");
+	x.status = ST_DONE;
+	is_int(milestone_state(&x, d + 9, 14), MS_DONE, "done with no date: done");
+	x.done = d + 1;
+	is_int(milestone_state(&x, d + 9, 14), MS_DONE_LATE, "done after due: done late");
+	x.done = d;
+	is_int(milestone_state(&x, d + 9, 14), MS_DONE, "done on the due day: on time");
+	x.status = ST_DROPPED;
+	is_int(milestone_state(&x, d + 9, 14), MS_DROPPED, "dropped is never overdue");
+	x = (struct milestone){.due = DAY_NONE, .done = DAY_NONE};
+	is_int(milestone_state(&x, d, 14), MS_INVALID, "no due date: invalid, not overdue");
+	chart_free(&c);
+}
+
+static void test_sanitised(void)
+{
+	struct chart c;
+	load(&c, "zones:\n"
+		 "  - name: \"\\e[2J区\\0尾\"\n"
+		 "    note: \"a\\u202Eb\"\n"
+		 "    owner: \"\\t 王\\u200B超 \\r\\n\"\n",
+	     NULL);
+	is_str(S(&c, c.zones[0].name), "\xef\xbf\xbd[2J区\xef\xbf\xbd尾", "ESC and NUL replaced, text after NUL kept");
+	is_str(S(&c, c.zones[0].note), "ab", "bidi override removed");
+	is_str(S(&c, c.zones[0].owner), "王超", "tab, ZWSP and CRLF cleaned, ends trimmed");
+	is_int((long long)c.diags.warnings, 3, "each changed text is a warning");
+	is_int((long long)c.diags.errors, 0, "and not an error");
+	chart_free(&c);
+}
+
+static void test_limits(void)
+{
+	struct chart c;
+	struct load_limits lim = load_default_limits;
+	lim.max_scalar = 8;
+	load(&c, "zones:\n  - name: 临空经济区\n", &lim); /* 15 bytes */
+	is_str(first_diag(&c), "'name' is longer than 8 bytes", "scalar limit");
+	is_int(c.diags.v[0].line, 2, "scalar limit: line");
+	is_int(c.diags.v[0].col, 11, "scalar limit: column");
+	chart_free(&c);
+
+	lim = load_default_limits;
+	lim.max_file = 16;
+	load(&c, "zones:\n  - name: 临空经济区\n", &lim);
+	is_str(first_diag(&c), "file is larger than 0 MiB", "file size limit");
+	is_int((long long)c.nzones, 0, "file size limit: nothing loaded");
+	chart_free(&c);
+
+	lim = load_default_limits;
+	lim.max_depth = 3;
+	load(&c, "zones: [{name: a, zones: [{name: b}]}]\n", &lim);
+	is_str(first_diag(&c), "nesting is deeper than 3 levels", "depth limit");
+	chart_free(&c);
+
+	lim = load_default_limits;
+	lim.max_diags = 2;
+	load(&c, "zones: [{name: a, x1: 1, x2: 2, x3: 3, x4: 4}]\n", &lim);
+	is_int((long long)c.diags.n, 3, "diagnostic cap: two kept and a note");
+	is_int((long long)c.diags.warnings, 4, "diagnostic cap: all are counted");
+	is_str(c.diags.v[2].msg, "2 more diagnostics not shown", "diagnostic cap: the note");
+	chart_free(&c);
+}
+
+static void test_rollback(void)
+{
+	struct chart c;
+	const char *g = "zones: [{name: 好}]\n";
+	const char *b = "zones:\n  - name: 坏的区\n    projects: [{name: 坏的项目}]\n  - name: [\n";
+	const char *good = write_file("a.yaml", g, strlen(g));
+	const char *bad = write_file("b.yaml", b, strlen(b));
+	const char *paths[] = {good, bad};
+	chart_init(&c);
+	load_chart(&c, paths, 2, NULL);
+	is_int((long long)c.nfiles, 2, "rollback: both files listed");
+	ok(c.files[0].loaded && !c.files[1].loaded, "rollback: the broken file is marked");
+	is_int((long long)c.nzones, 1, "rollback: only the good file's zone");
+	is_int((long long)c.nprojects, 0, "rollback: no half project");
+	is_str(S(&c, c.zones[0].name), "好", "rollback: the good zone is intact");
+	size_t len = c.str.len;
+	int oom = 0;
+	str_t h = pool_intern(&c.str, "坏的区", strlen("坏的区"), &oom);
+	ok(h >= len - 1 || h == STR_NONE, "rollback: the broken file's strings are gone from the pool");
+	chart_free(&c);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	if (!mkdtemp(dir))
+		return 99;
+	test_fields();
+	test_sanitised();
+	test_limits();
+	test_rollback();
+	char cmd[64];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		ok(0, "clean up");
+	return done_testing();
+}
