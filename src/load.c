@@ -39,6 +39,10 @@ struct loader {
 	yaml_mark_t key_mark;
 	char *buf; /* the last text read, sanitised */
 	size_t buf_cap, len;
+	/* Charts repeat the same few date texts, and equal texts share a
+	 * handle: remember what recent handles read as. */
+	str_t date_seen[256];
+	struct span date_span[256];
 };
 
 /* ---- diagnostics ---------------------------------------------------- */
@@ -304,8 +308,16 @@ static int date(struct loader *L, const char *key, str_t *written, struct span *
 	if (r != 0)
 		return r;
 	const char *why;
-	if (*written != STR_NONE && date_parse(L->buf, L->len, sp, &why) == 0)
+	size_t k = *written % 256;
+	if (*written != STR_NONE && L->date_seen[k] == *written) {
+		*sp = L->date_span[k];
 		return 0;
+	}
+	if (*written != STR_NONE && date_parse(L->buf, L->len, sp, &why) == 0) {
+		L->date_seen[k] = *written;
+		L->date_span[k] = *sp;
+		return 0;
+	}
 	char q[4 * 40 + 8];
 	if (*written == STR_NONE)
 		report(L, DIAG_ERROR, &m, "'%s' is empty", key);
@@ -868,6 +880,7 @@ static void load_file(struct loader *L, uint32_t file)
 		c->nmilestones = marks[2];
 		c->ntargets = marks[3];
 		pool_truncate(&c->str, marks[4]);
+		memset(L->date_seen, 0, sizeof L->date_seen); /* handles may be reused */
 		c->files[file].title = STR_NONE;
 	}
 }
