@@ -12,6 +12,7 @@
 
 #include <yaml.h>
 
+#include "ids.h"
 #include "text.h"
 
 const struct load_limits load_default_limits = {
@@ -74,14 +75,16 @@ static void report(struct loader *L, enum severity sev, const yaml_mark_t *m, co
 }
 
 /* Quotes untrusted text for a message: sanitised, and at most 40 characters. */
-static const char *quote(const char *s, size_t len, char out[static 4 * 40 + 8])
+#define QUOTE_CHARS 40
+#define QUOTE_MAX (4 * QUOTE_CHARS + 8)
+static const char *quote(const char *s, size_t len, char out[static QUOTE_MAX])
 {
-	char tmp[TEXT_SANITIZE_MAX(4 * 40 + 8)];
+	char tmp[TEXT_SANITIZE_MAX(QUOTE_MAX)];
 	unsigned changed;
-	if (len > 4 * 40 + 8)
-		len = 4 * 40 + 8;
+	if (len > QUOTE_MAX)
+		len = QUOTE_MAX;
 	size_t n = text_sanitize(s, len, tmp, TEXT_LINE, &changed);
-	text_excerpt(tmp, n, 40, out);
+	text_excerpt(tmp, n, QUOTE_CHARS, out);
 	return out;
 }
 
@@ -180,7 +183,7 @@ static int next(struct loader *L)
 	case YAML_ALIAS_EVENT: {
 		/* Never expanded, so no alias bomb costs anything; the value is
 		 * skipped like any bad value. One error says it; a note counts the rest. */
-		char q[4 * 40 + 8];
+		char q[QUOTE_MAX];
 		const char *a = (const char *)L->ev.data.alias.anchor;
 		if (L->aliases++ == 0)
 			report(L, DIAG_ERROR, &L->ev.start_mark,
@@ -318,7 +321,7 @@ static int date(struct loader *L, const char *key, str_t *written, struct span *
 		L->date_span[k] = *sp;
 		return 0;
 	}
-	char q[4 * 40 + 8];
+	char q[QUOTE_MAX];
 	if (*written == STR_NONE)
 		report(L, DIAG_ERROR, &m, "'%s' is empty", key);
 	else
@@ -346,7 +349,7 @@ static int number(struct loader *L, const char *key, double *out)
 		return 1;
 	}
 	if (!ok) {
-		char q[4 * 40 + 8];
+		char q[QUOTE_MAX];
 		report(L, DIAG_ERROR, &m, "'%s' must be a number, not '%s'", key, quote(L->buf, L->len, q));
 		return 1;
 	}
@@ -368,7 +371,7 @@ static int boolean(struct loader *L, const char *key, int *out)
 		if (!strcmp(L->buf, no[i]))
 			return *out = 0, 0;
 	}
-	char q[4 * 40 + 8];
+	char q[QUOTE_MAX];
 	report(L, DIAG_ERROR, &m, "'%s' must be true or false, not '%s'", key, quote(L->buf, L->len, q));
 	return 1;
 }
@@ -403,7 +406,7 @@ static size_t distance(const char *a, const char *b)
 static void unknown_key(struct loader *L, const char *what, const char *key, size_t len,
 			const char *const *keys)
 {
-	char q[4 * 40 + 8], known[256] = "";
+	char q[QUOTE_MAX], known[256] = "";
 	const char *best = NULL;
 	size_t bestd = 3;
 	for (size_t i = 0; keys[i]; i++) {
@@ -521,7 +524,7 @@ static int missing(struct loader *L, uint32_t seen, int field, const char *key,
 		return 0;
 	yaml_mark_t m = {0, at->line - 1, at->col - 1};
 	const char *n = chart_str(L->c, name);
-	char q[4 * 40 + 8];
+	char q[QUOTE_MAX];
 	if (*n)
 		report(L, DIAG_ERROR, &m, "%s '%s' has no '%s'", what, quote(n, strlen(n), q), key);
 	else
@@ -545,7 +548,7 @@ static int status(struct loader *L, uint8_t *out)
 		return r;
 	int st = status_parse(L->buf);
 	if (st < 0) {
-		char q[4 * 40 + 8];
+		char q[QUOTE_MAX];
 		report(L, DIAG_ERROR, &m,
 		       "unknown status '%s' (use planned, active, done or dropped)",
 		       quote(L->buf, L->len, q));
@@ -885,154 +888,6 @@ static void load_file(struct loader *L, uint32_t file)
 	}
 }
 
-/* ---- ids ------------------------------------------------------------ */
-
-/* Gives every item in a group of siblings an id unique in the group: written
- * ids are checked, missing or repeated ones derived from the name. Interned
- * strings compare by handle, so the set holds handles. */
-struct idset {
-	uint32_t *slot; /* handle + 1, 0 = empty */
-	uint32_t *who;  /* index within the group of the holder */
-	size_t cap;
-};
-
-static int idset_reset(struct idset *s, size_t n)
-{
-	size_t cap = 16;
-	while (cap < 2 * n)
-		cap *= 2;
-	if (cap > s->cap) {
-		free(s->slot);
-		free(s->who);
-		s->slot = calloc(cap, sizeof *s->slot);
-		s->who = calloc(cap, sizeof *s->who);
-		s->cap = s->slot && s->who ? cap : 0;
-		if (!s->cap)
-			return -1;
-	} else {
-		memset(s->slot, 0, cap * sizeof *s->slot);
-	}
-	return 0;
-}
-
-/* Adds `id` for member `k`; returns the member that had it already, or -1. */
-static long idset_add(struct idset *s, size_t cap, str_t id, uint32_t k)
-{
-	size_t i = (id * 2654435761u) & (cap - 1);
-	for (; s->slot[i]; i = (i + 1) & (cap - 1))
-		if (s->slot[i] == id + 1)
-			return (long)s->who[i];
-	s->slot[i] = id + 1;
-	s->who[i] = k;
-	return -1;
-}
-
-struct member {
-	str_t *id, name;
-	uint16_t *flags16;
-	uint8_t *flags8;
-	struct place at;
-};
-
-static struct member member_of(struct chart *c, char kind, uint32_t i)
-{
-	switch (kind) {
-	case 'z': return (struct member){&c->zones[i].id, c->zones[i].name, &c->zones[i].flags, NULL, c->zones[i].at};
-	case 'p': return (struct member){&c->projects[i].id, c->projects[i].name, &c->projects[i].flags, NULL, c->projects[i].at};
-	case 't': return (struct member){&c->targets[i].id, c->targets[i].name, &c->targets[i].flags, NULL, c->targets[i].at};
-	default: return (struct member){&c->milestones[i].id, c->milestones[i].name, NULL, &c->milestones[i].flags, c->milestones[i].at};
-	}
-}
-
-static void set_derived(struct member *m)
-{
-	if (m->flags16)
-		*m->flags16 |= ITEM_ID_DERIVED;
-	else
-		*m->flags8 |= ITEM_ID_DERIVED;
-}
-
-/* members[k] is the item index of the k-th sibling. */
-static int check_ids(struct chart *c, struct idset *s, char kind, const uint32_t *members,
-		     uint32_t first, size_t n)
-{
-	static const char *const what[] = {['z'] = "zone", ['p'] = "project",
-					   ['t'] = "target", ['m'] = "milestone"};
-	if (n == 0)
-		return 0;
-	if (idset_reset(s, n) < 0)
-		return -1;
-	size_t cap = 16;
-	while (cap < 2 * n)
-		cap *= 2;
-	for (uint32_t k = 0; k < n; k++) { /* written ids first: they win */
-		struct member m = member_of(c, kind, members ? members[k] : first + k);
-		if (*m.id == STR_NONE)
-			continue;
-		long was = idset_add(s, cap, *m.id, k);
-		if (was < 0)
-			continue;
-		struct member o = member_of(c, kind, members ? members[was] : first + (uint32_t)was);
-		diag_add(&c->diags, DIAG_ERROR, m.at.file, m.at.line, m.at.col,
-			 "duplicate %s id '%s' (also at line %u)", what[(int)kind],
-			 chart_str(c, *m.id), (unsigned)o.at.line);
-		*m.id = STR_NONE;
-	}
-	for (uint32_t k = 0; k < n; k++) {
-		struct member m = member_of(c, kind, members ? members[k] : first + k);
-		if (*m.id != STR_NONE)
-			continue;
-		char buf[96];
-		const char *base = m.name != STR_NONE ? chart_str(c, m.name) : "";
-		size_t blen = strlen(base);
-		str_t id = m.name;
-		for (unsigned nth = 2; id == STR_NONE || idset_add(s, cap, id, k) >= 0; nth++) {
-			int oom = 0;
-			if (blen > sizeof buf - 16) /* an id is a handle, not a copy of a long name */
-				blen = sizeof buf - 16;
-			memcpy(buf, base, blen);
-			size_t len = blen + (size_t)snprintf(buf + blen, sizeof buf - blen, "~%u", nth);
-			id = pool_intern(&c->str, buf, len, &oom);
-			if (oom)
-				return -1;
-		}
-		*m.id = id;
-		set_derived(&m);
-	}
-	return 0;
-}
-
-/* The sub-zones of `parent` (NONE: the top level) form one group. */
-static int zone_group(struct chart *c, struct idset *s, uint32_t *kids, uint32_t parent)
-{
-	size_t n = 0;
-	uint32_t from = parent == NONE ? 0 : parent + 1;
-	uint32_t to = parent == NONE ? (uint32_t)c->nzones : c->zones[parent].end;
-	for (uint32_t i = from; i < to; i = c->zones[i].end)
-		kids[n++] = i;
-	return check_ids(c, s, 'z', kids, 0, n);
-}
-
-static int assign_ids(struct chart *c)
-{
-	struct idset s = {0};
-	uint32_t *kids = malloc((c->nzones + 1) * sizeof *kids);
-	int r = kids ? zone_group(c, &s, kids, NONE) : -1;
-	for (uint32_t z = 0; r == 0 && z < c->nzones; z++)
-		r = zone_group(c, &s, kids, z);
-	for (size_t z = 0; r == 0 && z < c->nzones; z++) {
-		r = check_ids(c, &s, 'p', NULL, c->zones[z].proj_first, c->zones[z].proj_count);
-		if (r == 0)
-			r = check_ids(c, &s, 't', NULL, c->zones[z].tgt_first, c->zones[z].tgt_count);
-	}
-	for (size_t p = 0; r == 0 && p < c->nprojects; p++)
-		r = check_ids(c, &s, 'm', NULL, c->projects[p].ms_first, c->projects[p].ms_count);
-	free(kids);
-	free(s.slot);
-	free(s.who);
-	return r;
-}
-
 /* ---- paths ---------------------------------------------------------- */
 
 static int add_file(struct chart *c, const char *path, const struct stat *st,
@@ -1154,7 +1009,7 @@ int load_chart(struct chart *c, const char *const *paths, size_t npaths,
 	if (L.oom)
 		r = -1;
 	if (r == 0)
-		r = assign_ids(c);
+		r = ids_assign(c);
 	diag_sort(&c->diags);
 	return r;
 }

@@ -131,6 +131,7 @@ static int utf8_ctype(void)
 int text_locale_init(void)
 {
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C"); /* numbers in charts are written with '.' */
 	if (utf8_ctype())
 		return 0;
 	static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
