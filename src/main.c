@@ -9,18 +9,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "date.h"
 #include "diag.h"
+#include "grid.h"
 #include "load.h"
 #include "model.h"
+#include "summary.h"
 #include "text.h"
+#include "view_status.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_OVERDUE = 1, EXIT_BAD = 2 };
 
+enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
 struct options {
-	int check;
+	int check, print, ascii;
 	day_t today;
 	int soon;
+	int width; /* 0: the terminal's, else 100 */
+	enum color color;
+	time_t now;
 };
 
 static void usage(FILE *out)
@@ -30,12 +42,19 @@ static void usage(FILE *out)
 	      "PATH is a chart file or a directory of *.yaml / *.yml files.\n"
 	      "\n"
 	      "  -c, --check        validate the chart: print diagnostics and a summary\n"
+	      "  -p, --print        write the status screen to standard output\n"
+	      "  -w, --width N      columns for --print (default: the terminal's, else 100)\n"
+	      "      --color[=WHEN] colour --print: auto (on a terminal), always or never;\n"
+	      "                     NO_COLOR in the environment means never\n"
+	      "      --ascii        ASCII frames and markers, for terminals that draw\n"
+	      "                     box-drawing characters double wide\n"
 	      "      --today DATE   take DATE as today (any date form a chart accepts)\n"
 	      "      --soon DAYS    days, today included, that count as due soon (default 14)\n"
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n"
 	      "\n"
-	      "Exit status: 0 when the chart loaded without errors, 2 on a data or usage error.\n"
+	      "Exit status: 0 when the chart loaded without errors (for --print: and nothing\n"
+	      "is overdue), 1 when something is overdue (--print), 2 on a data or usage error.\n"
 	      "See guatu(1) and docs/format.md for the chart format.\n",
 	      out);
 }
@@ -57,6 +76,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 {
 	static const struct option longs[] = {
 		{"check", no_argument, NULL, 'c'},
+		{"print", no_argument, NULL, 'p'},
+		{"width", required_argument, NULL, 'w'},
+		{"color", optional_argument, NULL, 'C'},
+		{"colour", optional_argument, NULL, 'C'},
+		{"ascii", no_argument, NULL, 'A'},
 		{"today", required_argument, NULL, 'T'},
 		{"soon", required_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
@@ -64,10 +88,36 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{NULL, 0, NULL, 0},
 	};
 	int ch;
-	while ((ch = getopt_long(argc, argv, "chV", longs, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "cpw:hV", longs, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			o->check = 1;
+			break;
+		case 'p':
+			o->print = 1;
+			break;
+		case 'A':
+			o->ascii = 1;
+			break;
+		case 'w': {
+			char *end;
+			errno = 0;
+			long v = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || v < 20 || v > 1000)
+				return bad_usage("--width: expected a number of columns from 20 to 1000, not '%s'",
+						 optarg);
+			o->width = (int)v;
+			break;
+		}
+		case 'C':
+			if (!optarg || !strcmp(optarg, "always"))
+				o->color = COLOR_ALWAYS;
+			else if (!strcmp(optarg, "never"))
+				o->color = COLOR_NEVER;
+			else if (!strcmp(optarg, "auto"))
+				o->color = COLOR_AUTO;
+			else
+				return bad_usage("--color: expected auto, always or never, not '%s'", optarg);
 			break;
 		case 'T': {
 			struct span sp;
@@ -128,21 +178,78 @@ static void print_counts(const struct chart *c)
 	       c->nmilestones == 1 ? "" : "s", c->ntargets, c->ntargets == 1 ? "" : "s");
 }
 
-/* Until the interactive chart exists: a short summary of the chart. */
-static void print_summary(const struct chart *c, const struct options *o)
+/* The time of this run: SOURCE_DATE_EPOCH when set (reproducible output
+ * for tests and golden files), else the clock. */
+static time_t run_time(void)
 {
-	size_t overdue = 0, soon = 0;
-	for (size_t i = 0; i < c->nmilestones; i++) {
-		enum ms_state s = milestone_state(&c->milestones[i], o->today, o->soon);
-		overdue += s == MS_OVERDUE;
-		soon += s == MS_SOON;
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	if (e && *e) {
+		errno = 0;
+		long long v = strtoll(e, &end, 10);
+		if (!errno && !*end && v >= 0)
+			return (time_t)v;
 	}
-	char day[11];
-	date_format(o->today, day);
-	const char *title = chart_title(c);
-	printf("%s%s%s: ", title, *title ? " " : "", day);
-	print_counts(c);
-	printf("; %zu overdue, %zu due soon\n", overdue, soon);
+	return time(NULL);
+}
+
+static day_t local_day(time_t t)
+{
+	struct tm tm;
+	if (!localtime_r(&t, &tm))
+		return date_from_ymd(1970, 1, 1);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static int use_color(enum color c)
+{
+	const char *no = getenv("NO_COLOR"); /* https://no-color.org: any value */
+	if (c == COLOR_NEVER || (no && *no))
+		return 0;
+	if (c == COLOR_ALWAYS)
+		return 1;
+	const char *term = getenv("TERM");
+	return isatty(STDOUT_FILENO) && term && strcmp(term, "dumb") != 0;
+}
+
+static int print_width(int asked)
+{
+	struct winsize ws;
+	if (asked)
+		return asked;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+	return 100;
+}
+
+/* --print: a line with the time of the run, then the status screen. Returns
+ * the exit status. */
+static int print_status(const struct chart *c, const struct options *o)
+{
+	struct summary s;
+	struct grid g = {0}, stamp = {0};
+	int width = print_width(o->width), color = use_color(o->color), rows = -1;
+	if (summary_build(&s, c, o->today, o->soon) == 0 && grid_init(&g, width, 1) == 0 &&
+	    grid_init(&stamp, width, 1) == 0) {
+		struct status_opts so = {.ascii = o->ascii, .loaded = o->now};
+		rows = view_status(&g, c, &s, &so);
+	}
+	if (rows >= 0) {
+		char line[64];
+		struct tm tm;
+		localtime_r(&o->now, &tm);
+		strftime(line, sizeof line, "guatu %Y-%m-%d %H:%M:%S", &tm);
+		grid_put(&stamp, 0, 0, line, STYLE_DIM);
+		grid_write(&stamp, 1, stdout, color);
+		grid_write(&g, rows, stdout, color);
+	} else {
+		fputs("guatu: out of memory\n", stderr);
+	}
+	int r = rows < 0 || c->diags.errors ? EXIT_BAD : s.noverdue ? EXIT_OVERDUE : EXIT_OK;
+	grid_free(&g);
+	grid_free(&stamp);
+	summary_free(&s);
+	return r;
 }
 
 int main(int argc, char **argv)
@@ -150,8 +257,10 @@ int main(int argc, char **argv)
 	if (text_locale_init() < 0)
 		fputs("guatu: warning: no UTF-8 locale found; Chinese text may be shown as U+FFFD\n",
 		      stderr);
-	struct options o = {.today = date_today(), .soon = 14};
+	struct options o = {.now = run_time(), .soon = 14, .today = DAY_NONE};
 	int r = parse_args(argc, argv, &o);
+	if (o.today == DAY_NONE)
+		o.today = local_day(o.now);
 	if (r >= 0)
 		return r;
 
@@ -168,10 +277,11 @@ int main(int argc, char **argv)
 		print_counts(&c);
 		printf("; %zu error%s, %zu warning%s\n", c.diags.errors, c.diags.errors == 1 ? "" : "s",
 		       c.diags.warnings, c.diags.warnings == 1 ? "" : "s");
-	} else {
-		print_summary(&c, &o);
+		r = c.diags.errors ? EXIT_BAD : EXIT_OK;
+	} else { /* --print, and for now the default until the interactive chart */
+		fflush(stderr);
+		r = print_status(&c, &o);
 	}
-	r = c.diags.errors ? EXIT_BAD : EXIT_OK;
 	chart_free(&c);
 	return r;
 }

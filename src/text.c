@@ -9,7 +9,11 @@
 
 #include <unictype.h>
 #include <unigbrk.h>
+#include <unicase.h>
+#include <unilbrk.h>
+#include <uninorm.h>
 #include <unistr.h>
+#include <stdlib.h>
 
 enum cls { KEEP, REPLACE, DROP, NEWLINE, SPACE, MARK };
 
@@ -18,7 +22,7 @@ static enum cls classify(ucs4_t c)
 	/* The common cases first: ASCII and the CJK blocks a chart is made of. */
 	if (c >= 0x20 && c < 0x7f)
 		return KEEP;
-	if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) ||
+	if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x3029) ||
 	    (c >= 0xff01 && c <= 0xff60))
 		return KEEP;
 	switch (c) {
@@ -120,6 +124,168 @@ void text_excerpt(const char *s, size_t len, size_t max, char *out)
 	}
 	memcpy(out, s, len);
 	out[len] = '\0';
+}
+
+/* The columns of one code point, as ncurses and tmux count them. */
+static int cp_width(ucs4_t c)
+{
+	if (c >= 0x20 && c < 0x7f)
+		return 1;
+	int w = wcwidth((wchar_t)c);
+	return w < 0 ? 1 : w; /* sanitised text has none; count a stray as one */
+}
+
+int text_width(const char *s, size_t len)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	int w = 0;
+	while (p < end) {
+		if (*p < 0x80) {
+			w += *p++ >= 0x20;
+			continue;
+		}
+		ucs4_t c;
+		p += u8_mbtouc(&c, p, (size_t)(end - p));
+		w += cp_width(c);
+	}
+	return w;
+}
+
+const char *text_next(const char *s, const char *end, int *width)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	const uint8_t *next = *p < 0x80 && (p + 1 == (const uint8_t *)end || p[1] < 0x80)
+				      ? p + 1 /* ASCII followed by ASCII: a cluster of its own */
+				      : u8_grapheme_next(p, (const uint8_t *)end);
+	*width = text_width(s, (size_t)(next - p));
+	return (const char *)next;
+}
+
+const char *text_cell_next(const char *s, const char *end, int *width)
+{
+	const uint8_t *p = (const uint8_t *)s, *e = (const uint8_t *)end;
+	ucs4_t c;
+	p += u8_mbtouc(&c, p, (size_t)(e - p));
+	*width = cp_width(c);
+	while (p < e) { /* zero-width followers (marks, variation selectors) */
+		if (*p < 0x80)
+			break;
+		int n = u8_mbtouc(&c, p, (size_t)(e - p));
+		if (cp_width(c) != 0)
+			break;
+		p += n;
+	}
+	return (const char *)p;
+}
+
+size_t text_fit(const char *s, size_t len, int width, enum align align,
+		const char *ellipsis, char *out)
+{
+	char *o = out;
+	int w = text_width(s, len), pad = 0;
+	if (width <= 0) {
+		*o = '\0';
+		return 0;
+	}
+	if (w <= width) {
+		pad = width - w;
+		int left = align == ALIGN_RIGHT ? pad : align == ALIGN_CENTER ? pad / 2 : 0;
+		memset(o, ' ', (size_t)left);
+		o += left;
+		memcpy(o, s, len);
+		o += len;
+		pad -= left;
+	} else {
+		/* Keep whole clusters while they leave a column for the ellipsis;
+		 * a wide one that does not fit leaves a blank instead of half of it. */
+		const char *p = s, *end = s + len;
+		int used = 0, cw;
+		while (p < end) {
+			const char *next = text_next(p, end, &cw);
+			if (used + cw > width - 1)
+				break;
+			used += cw;
+			p = next;
+		}
+		memcpy(o, s, (size_t)(p - s));
+		o += p - s;
+		size_t el = strlen(ellipsis);
+		memcpy(o, ellipsis, el);
+		o += el;
+		pad = width - used - 1;
+	}
+	memset(o, ' ', (size_t)pad);
+	o += pad;
+	*o = '\0';
+	return (size_t)(o - out);
+}
+
+size_t text_wrap(const char *s, size_t len, int width, struct text_line *lines, size_t max)
+{
+	if (width < 1)
+		width = 1;
+	char *brk = malloc(len ? len : 1);
+	if (!brk)
+		return 0;
+	/* UAX #14 says where a line may break (never before ，。 or after “);
+	 * wcwidth says how wide each piece is, as the terminal will. */
+	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", brk);
+	size_t n = 0;
+	const char *end = s + len, *start = s;
+	while (start < end && n < max) {
+		const char *p = start, *cut = NULL, *line_end = end;
+		int w = 0, cw;
+		while (p < end) {
+			size_t i = (size_t)(p - s);
+			if (p > start && brk[i] == UC_BREAK_MANDATORY) {
+				line_end = p;
+				break;
+			}
+			if (*p == '\n') { /* the mandatory break is after the newline */
+				line_end = p;
+				break;
+			}
+			if (p > start && brk[i] == UC_BREAK_POSSIBLE)
+				cut = p;
+			const char *next = text_next(p, end, &cw);
+			if (w + cw > width && p > start) {
+				/* Too wide: break at the last opportunity, else hard-split here. */
+				line_end = cut && cut > start ? cut : p;
+				break;
+			}
+			w += cw;
+			p = next;
+		}
+		const char *e = line_end;
+		while (e > start && e[-1] == ' ') /* no trailing blanks */
+			e--;
+		lines[n].start = (size_t)(start - s);
+		lines[n].len = (size_t)(e - start);
+		n++;
+		start = line_end;
+		if (start < end && *start == '\n')
+			start++;
+		else
+			while (start < end && *start == ' ' && line_end != end) /* no leading blanks on a wrapped line */
+				start++;
+	}
+	free(brk);
+	return n;
+}
+
+char *text_fold(const char *s, size_t len, size_t *outlen)
+{
+	/* NFKC makes full-width ＡＢＣ and １２３ plain; case folding makes A a. */
+	uint8_t *r = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFKC, NULL, outlen);
+	if (!r)
+		return NULL;
+	char *z = realloc(r, *outlen + 1);
+	if (!z) {
+		free(r);
+		return NULL;
+	}
+	z[*outlen] = '\0';
+	return z;
 }
 
 static int utf8_ctype(void)

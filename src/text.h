@@ -33,6 +33,47 @@ enum {
 size_t text_sanitize(const char *in, size_t len, char *out, enum text_mode mode,
 		     unsigned *changed);
 
+/* Display width of valid UTF-8 in terminal columns: wcwidth(), the function
+ * ncursesw and tmux use, so layout agrees with what the terminal shows. */
+int text_width(const char *s, size_t len);
+
+/* The end of the grapheme cluster that starts at `s` (before `end`), and its
+ * width in *width. A cluster is never split: a base keeps its marks. */
+const char *text_next(const char *s, const char *end, int *width);
+
+/* The end of the terminal cell that starts at `s`: one spacing character and
+ * the zero-width ones after it, as ncursesw places them (an emoji with a skin
+ * tone modifier is two cells, as the terminal draws it). Its width (1 or 2)
+ * goes in *width. */
+const char *text_cell_next(const char *s, const char *end, int *width);
+
+enum align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER };
+
+/* Bytes text_fit() may write: the text, the padding and an ellipsis. */
+#define TEXT_FIT_MAX(len, width) ((len) + (size_t)(width) + 8)
+
+/* Writes `s` to `out` as exactly `width` columns: padded as `align` says
+ * when it fits, else cut between clusters and ended with `ellipsis` (one
+ * column: "…", or "~" for --ascii), a wide character that does not fit
+ * leaving a blank. Returns the bytes written (NUL-terminated). */
+size_t text_fit(const char *s, size_t len, int width, enum align align,
+		const char *ellipsis, char *out);
+
+/* One line of wrapped text: bytes [start, start + len) of the paragraph. */
+struct text_line {
+	size_t start, len;
+};
+
+/* Wraps a paragraph to `width` columns at UAX #14 break opportunities (so
+ * Chinese breaks between characters but never before ，。、), measuring with
+ * wcwidth and splitting between clusters where a piece is still too wide.
+ * '\n' always breaks. Fills at most `max` lines; returns how many. */
+size_t text_wrap(const char *s, size_t len, int width, struct text_line *lines, size_t max);
+
+/* The text folded for matching: NFKC (full-width to half-width, ① to 1) and
+ * case folded. Returns a malloc'd NUL-terminated string, or NULL. */
+char *text_fold(const char *s, size_t len, size_t *outlen);
+
 /* Writes to `out` (at least 4 * max + 8 bytes) at most `max` characters of
  * the valid UTF-8 `s`, cut between grapheme clusters, with "…" when cut. */
 void text_excerpt(const char *s, size_t len, size_t max, char *out);

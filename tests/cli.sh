@@ -30,25 +30,29 @@ run --bogus "$good" >/dev/null 2>&1; is $? 2 "an unknown option exits 2"
 out=$(run --check "$good" 2>&1); ok $? "--check of a good file exits 0"
 is "$out" "1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 errors, 0 warnings" "--check summary"
 
-# Until the interactive chart: a summary with overdue and due-soon counts.
-is "$(run --today 2024-12-20 "$good")" \
-   "最小图 2024-12-20: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 overdue, 1 due soon" \
+# The counts line of the status screen: overdue and due soon on a given day.
+counts() { SOURCE_DATE_EPOCH=1700000000 TZ=UTC run --print "$@" | sed -n 3p; }
+is "$(counts --today 2024-12-20 "$good")" \
+   "逾期 0   将到期 1   延期完成 0   节点 2   项目 1   区域 1   载入 22:13:20" \
    "due soon: 11 days ahead is inside the default 14"
-is "$(run --today 2024-12-20 --soon 11 "$good")" \
-   "最小图 2024-12-20: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 overdue, 0 due soon" \
+is "$(counts --today 2024-12-20 --soon 11 "$good")" \
+   "逾期 0   将到期 0   延期完成 0   节点 2   项目 1   区域 1   载入 22:13:20" \
    "--soon 11: today and the next 10 days only"
-is "$(run --today 2024-12-18 --soon 14 "$good")" \
-   "最小图 2024-12-18: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 overdue, 1 due soon" \
+is "$(counts --today 2024-12-18 --soon 14 "$good")" \
+   "逾期 0   将到期 1   延期完成 0   节点 2   项目 1   区域 1   载入 22:13:20" \
    "--soon 14: the 14th day (today included) is due soon"
-is "$(run --today 2024-12-17 "$good")" \
-   "最小图 2024-12-17: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 overdue, 0 due soon" \
+is "$(counts --today 2024-12-17 "$good")" \
+   "逾期 0   将到期 0   延期完成 0   节点 2   项目 1   区域 1   载入 22:13:20" \
    "the 15th day is not due soon"
-is "$(run --today 2025年1月1日 "$good")" \
-   "最小图 2025-01-01: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 1 overdue, 0 due soon" \
+is "$(counts --today 2025年1月1日 "$good")" \
+   "! 逾期 1   将到期 0   延期完成 0   节点 2   项目 1   区域 1   载入 22:13:20" \
    "--today takes Chinese dates; a day after due is overdue"
-is "$(run --today 2024年底 "$good")" \
-   "最小图 2024-12-31: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 overdue, 1 due soon" \
+is "$(counts --today 2024年底 "$good")" \
+   "逾期 0   将到期 1   延期完成 0   节点 2   项目 1   区域 1   载入 22:13:20" \
    "--today of a period is its last day; due today is not overdue"
+is "$(SOURCE_DATE_EPOCH=1735603200 TZ=UTC run "$good" | sed -n 2p)" \
+   "最小图                                                                               今天 2024-12-31" \
+   "without --today, today is the local date of the run"
 
 # Paths that cannot be read.
 run --check "$tmp/nope.yaml" >"$tmp/out" 2>"$tmp/err"; is $? 2 "a missing file exits 2"
@@ -71,9 +75,10 @@ mkdir "$tmp/d"
 printf 'title: 第二\nzones: []\n' >"$tmp/d/b.yml"
 printf 'title: 第一\nzones: []\n' >"$tmp/d/a.yaml"
 printf 'title: 跳过\nzones: []\n' >"$tmp/d/c.yaml.bak"
-is "$(run --today 2024-01-01 "$tmp/d")" \
-   "第一 2024-01-01: 2 files, 0 zones, 0 projects, 0 milestones, 0 targets; 0 overdue, 0 due soon" \
-   "a directory loads *.yaml and *.yml by name; the first title wins"
+is "$(run --check "$tmp/d")" "2 files, 0 zones, 0 projects, 0 milestones, 0 targets; 0 errors, 0 warnings" \
+   "a directory loads *.yaml and *.yml, not other files"
+is "$(run --width 22 "$tmp/d" | sed -n 2p)" "第一   今天 $(date +%Y-%m-%d)" \
+   "files load in order of name: the first title wins"
 
 # A file name with control characters is shown safely.
 esc=$(printf 'x\033[2Jy.yaml')
@@ -82,7 +87,7 @@ bad=$(LC_ALL=C tr -d '\n\040-\176\200-\377' <"$tmp/err" | wc -c)
 is "$bad" 0 "a control character in a file name does not reach the terminal"
 
 # Not a UTF-8 locale (ssh with LANG unset): CJK still read and shown.
-is "$(env -u LC_ALL -u LANG -u LC_CTYPE "$GUATU" --today 2024-12-20 "$good")" \
-   "最小图 2024-12-20: 1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 overdue, 1 due soon" \
-   "the POSIX locale falls back to UTF-8"
+is "$(env -u LC_ALL -u LANG -u LC_CTYPE "$GUATU" --width 30 --today 2024-12-20 "$good" | sed -n 2p)" \
+   "最小图         今天 2024-12-20" \
+   "the POSIX locale falls back to UTF-8: CJK is read and measured"
 done_testing

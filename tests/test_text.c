@@ -22,6 +22,118 @@ static void check(const char *in, size_t len, enum text_mode mode, const char *w
 #define S(lit) lit, sizeof lit - 1
 #define FFFD "\xef\xbf\xbd"
 
+static const char *const samples[] = {
+	"资阳临空经济区", "廣安經開區（一期）", "推动华强方特、莱斯特等四季度开工建设。",
+	"“三个到位”服务①×2℃", "e\xcc\x81t\xc3\xa9 caf\xc3\xa9", "👍🏽 点赞", "\xe3\x80\x80全角空格",
+	"ASCII only, a longer line of plain text", "中a文b混c排d", "",
+};
+
+static void test_width(void)
+{
+	is_int(text_width(S("资阳")), 4, "CJK is two columns each");
+	is_int(text_width(S("（，。：；！？、《》「」【】）")), 30, "full-width punctuation is two");
+	is_int(text_width(S("“”‘’·—…①×°℃─¥")), 13, "ambiguous-width characters are one (glibc)");
+	is_int(text_width(S("\xe3\x80\x80")), 2, "ideographic space is two");
+	is_int(text_width(S("e\xcc\x81")), 1, "a combining mark adds nothing");
+	is_int(text_width(S("👍")), 2, "emoji is two");
+	is_int(text_width(S("ＡＢＣ１２３")), 12, "full-width letters and digits are two");
+	is_int(text_width(S("abc")), 3, "ASCII is one");
+}
+
+static void test_fit(void)
+{
+	char out[512];
+	text_fit(S("资阳临空经济区"), 8, ALIGN_LEFT, "…", out);
+	is_str(out, "资阳临… ", "cut: a wide char that does not fit leaves a blank");
+	text_fit(S("资阳临空经济区"), 9, ALIGN_LEFT, "…", out);
+	is_str(out, "资阳临空…", "cut at 9");
+	text_fit(S("资阳"), 7, ALIGN_LEFT, "…", out);
+	is_str(out, "资阳   ", "pad left-aligned");
+	text_fit(S("资阳"), 7, ALIGN_RIGHT, "…", out);
+	is_str(out, "   资阳", "pad right-aligned");
+	text_fit(S("资阳"), 7, ALIGN_CENTER, "…", out);
+	is_str(out, " 资阳  ", "pad centred");
+	text_fit(S("资阳"), 1, ALIGN_LEFT, "…", out);
+	is_str(out, "…", "one column: just the ellipsis");
+	text_fit(S("资阳"), 1, ALIGN_LEFT, "~", out);
+	is_str(out, "~", "--ascii ellipsis");
+	text_fit(S("abe\xcc\x81" "cdef"), 4, ALIGN_LEFT, "…", out);
+	is_str(out, "abe\xcc\x81…", "a combining mark stays with its base");
+	text_fit(S("资阳"), 0, ALIGN_LEFT, "…", out);
+	is_str(out, "", "zero width: nothing");
+
+	/* Every sample at every width from 1 to 40 is exactly that wide, and
+	 * either the whole text or a prefix of whole clusters. */
+	int bad = 0;
+	for (size_t i = 0; i < sizeof samples / sizeof *samples; i++) {
+		size_t len = strlen(samples[i]);
+		for (int w = 1; w <= 40; w++) {
+			size_t n = text_fit(samples[i], len, w, (enum align)(w % 3), "…", out);
+			if (text_width(out, n) != w || n != strlen(out))
+				bad++;
+			const char *e = strstr(out, "…");
+			int cut = text_width(samples[i], len) > w;
+			if (cut != (e != NULL && !strstr(samples[i], "…")))
+				bad++;
+			if (cut && strncmp(out, samples[i], (size_t)(e - out)) != 0)
+				bad++;
+		}
+	}
+	is_int(bad, 0, "every sample at every width 1..40 is exactly that wide");
+}
+
+static void test_wrap(void)
+{
+	struct text_line l[32];
+	char got[512];
+	const char *para = "推动华强方特、莱斯特等四季度开工建设，越凡创新、九天中创加快建设。";
+	size_t n = text_wrap(para, strlen(para), 10, l, 32);
+	got[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		strncat(got, para + l[i].start, l[i].len);
+		strcat(got, "|");
+	}
+	is_str(got, "推动华强方|特、莱斯特|等四季度开|工建设，越|凡创新、九|天中创加快|建设。|",
+	       "Chinese wraps between characters, never before 、，。");
+	int bad = 0;
+	for (size_t i = 0; i < sizeof samples / sizeof *samples; i++)
+		for (int w = 2; w <= 40; w++) {
+			n = text_wrap(samples[i], strlen(samples[i]), w, l, 32);
+			for (size_t k = 0; k < n; k++) {
+				const char *p = samples[i] + l[k].start, *e = p + l[k].len;
+				int cw;
+				/* Only a single cluster wider than the line may stick out. */
+				if (text_width(p, l[k].len) > w && text_next(p, e, &cw) != e) {
+					bad++;
+					printf("# '%.*s' at %d\n", (int)l[k].len, p, w);
+				}
+			}
+		}
+	is_int(bad, 0, "no wrapped line is wider than asked (but for one wide cluster), widths 2..40");
+	const char *mixed = "Phase one\n一期工程 already done";
+	n = text_wrap(mixed, strlen(mixed), 12, l, 32);
+	got[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		strncat(got, mixed + l[i].start, l[i].len);
+		strcat(got, "|");
+	}
+	is_str(got, "Phase one|一期工程|already done|", "newline breaks; words are not split");
+	const char *longword = "abcdefghijklmnop";
+	n = text_wrap(longword, strlen(longword), 5, l, 32);
+	is_int((long long)n, 4, "a word wider than the line is hard-split");
+}
+
+static void test_fold(void)
+{
+	size_t n;
+	char *f = text_fold(S("ＡＳＣＩＩ Ｔｅｘｔ１２３"), &n);
+	is_str(f, "ascii text123", "NFKC and case fold: full-width to plain");
+	free(f);
+	f = text_fold(S("資陽臨空"), &n);
+	is_str(f, "資陽臨空", "Chinese is unchanged");
+	free(f);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -66,5 +178,9 @@ int main(void)
 	is_str(out, "ab", "short text is not cut");
 	text_excerpt(S("abe\xcc\x81" "cd"), 3, out);
 	is_str(out, "ab…", "a cluster that does not fit is not split");
+	test_width();
+	test_fit();
+	test_wrap();
+	test_fold();
 	return done_testing();
 }

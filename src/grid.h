@@ -1,0 +1,68 @@
+/* grid: a screen of cells that knows nothing about terminals.
+ *
+ * Views draw into a grid; the ncurses back end shows it, grid_write() prints
+ * it as text for --print and the log. So the log is the screen. A cell holds
+ * what ncursesw puts in one: a spacing character and its zero-width marks; a
+ * wide one takes its cell and a continuation cell after it. Styles are meanings (overdue, due soon …), not colours: each back
+ * end decides how to show them, and every meaning also has a text marker. */
+#ifndef GUATU_GRID_H
+#define GUATU_GRID_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "text.h"
+
+enum style {
+	STYLE_NORMAL,
+	STYLE_TITLE,    /* the chart title, section titles */
+	STYLE_HEADER,   /* table column titles */
+	STYLE_FRAME,    /* box drawing */
+	STYLE_DIM,      /* secondary text */
+	STYLE_OVERDUE,  /* red, bold */
+	STYLE_SOON,     /* yellow */
+	STYLE_DONE,     /* green */
+	STYLE_DONE_LATE,/* magenta */
+	STYLE_SELECTED, /* the cursor */
+	STYLE_COUNT
+};
+
+struct cell {
+	char s[14];    /* one character and its marks (those past 13 bytes dropped) */
+	uint8_t width; /* 1 or 2; 0 for the right half of a wide character */
+	uint8_t style;
+};
+
+struct grid {
+	int w, h;
+	struct cell *cells;
+};
+
+/* Makes a w x h grid of blanks; -1 when out of memory. */
+int grid_init(struct grid *g, int w, int h);
+/* Frees the cells. */
+void grid_free(struct grid *g);
+/* Makes the grid at least h rows tall (new rows blank); -1 when out of memory. */
+int grid_grow(struct grid *g, int h);
+/* Blanks every cell. */
+void grid_clear(struct grid *g);
+/* The cell at (y, x). */
+static inline struct cell *grid_at(const struct grid *g, int y, int x) { return &g->cells[(size_t)y * (size_t)g->w + (size_t)x]; }
+
+/* Draws `s` from column x as exactly `width` columns (cut with the grid's
+ * ellipsis or padded as `align` says), clipped to the grid. Returns x + width. */
+int grid_text(struct grid *g, int y, int x, int width, const char *s, size_t len,
+	      enum align align, enum style style, const char *ellipsis);
+/* Draws `s` as it is from column x, clipped at the right edge. Returns the
+ * column after it. */
+int grid_put(struct grid *g, int y, int x, const char *s, enum style style);
+/* Draws `n` copies of the one-column character `s`. */
+void grid_repeat(struct grid *g, int y, int x, int n, const char *s, enum style style);
+/* Sets the style of n cells without changing their text. */
+void grid_style(struct grid *g, int y, int x, int n, enum style style);
+
+/* Writes rows [0, rows) as UTF-8 lines without trailing blanks; with `color`,
+ * styles become ANSI SGR sequences, reset at each line's end. */
+void grid_write(const struct grid *g, int rows, FILE *out, int color);
+
+#endif

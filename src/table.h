@@ -1,0 +1,41 @@
+/* table: framed tables that fit any width.
+ *
+ * A view measures its cells, describes its columns, and table_layout()
+ * decides which columns show and how wide: when the width is short, the
+ * least important columns go first (rather than lines wrapping), and flexible
+ * columns (names) give up width down to a minimum, to be cut with an ellipsis. */
+#ifndef GUATU_TABLE_H
+#define GUATU_TABLE_H
+
+#include "grid.h"
+
+struct column {
+	const char *title;
+	enum align align;
+	int flex;    /* may be narrower than its content (cut), and takes spare width */
+	int prio;    /* higher stays longer when the width is short */
+	int natural; /* the widest cell or title; measured by the caller */
+	int width;   /* set by table_layout(); 0 = not shown */
+};
+
+/* Frame characters: box drawing, or ASCII for terminals that draw box
+ * drawing double wide (--ascii). Each is one column wide. */
+struct frame {
+	const char *h, *v, *tl, *tm, *tr, *ml, *mm, *mr, *bl, *bm, *br, *ellipsis;
+};
+extern const struct frame frame_box, frame_ascii;
+
+/* Chooses the columns and widths for a table of `width` columns at most;
+ * the table fills the width when a column is flexible. Returns its width. */
+int table_layout(struct column *cols, int n, int width);
+
+enum rule { RULE_TOP, RULE_MID, RULE_BOTTOM };
+/* Draws a horizontal rule of the laid-out table at row y. */
+void table_rule(struct grid *g, int y, const struct column *cols, int n, const struct frame *f,
+		enum rule which);
+/* Draws one row; cells[i] is the text of column i, styles[i] its style (or
+ * NULL for all normal). */
+void table_row(struct grid *g, int y, const struct column *cols, int n, const struct frame *f,
+	       const char *const *cells, const enum style *styles);
+
+#endif

@@ -1,0 +1,70 @@
+/* layout_check WIDTH < text: checks printed screens the way a terminal
+ * would show them. Every line must be at most WIDTH columns (by wcwidth), and
+ * in each framed table (consecutive lines that start with a frame character)
+ * every line must put its vertical rules in the same columns. Prints each
+ * problem and exits 1 if there was any. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+static int is_rule(wchar_t c)
+{
+	return wcschr(L"│┼┬┴├┤┌┐└┘|+", c) != NULL;
+}
+
+static int frame_start(wchar_t c)
+{
+	return wcschr(L"│├┌└|+", c) != NULL;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	int width = argc > 1 ? atoi(argv[1]) : 80, bad = 0, lineno = 0;
+	char line[8192];
+	wchar_t wl[8192];
+	char prev[1024] = ""; /* the rule columns of the table's first line */
+	int in_table = 0;
+	while (fgets(line, sizeof line, stdin)) {
+		lineno++;
+		line[strcspn(line, "\n")] = '\0';
+		if (mbstowcs(wl, line, 8192) == (size_t)-1) {
+			printf("line %d: not valid UTF-8\n", lineno);
+			bad++;
+			continue;
+		}
+		int w = 0;
+		char cols[1024] = "";
+		for (size_t i = 0; wl[i]; i++) {
+			int cw = wcwidth(wl[i]);
+			if (cw < 0) {
+				printf("line %d: unprintable U+%04X\n", lineno, (unsigned)wl[i]);
+				bad++;
+				cw = 1;
+			}
+			if (is_rule(wl[i]) && strlen(cols) < sizeof cols - 8)
+				sprintf(cols + strlen(cols), "%d,", w);
+			w += cw;
+		}
+		if (w > width) {
+			printf("line %d: %d columns, more than %d: %s\n", lineno, w, width, line);
+			bad++;
+		}
+		if (wl[0] && frame_start(wl[0])) {
+			if (!in_table)
+				strcpy(prev, cols);
+			else if (strcmp(prev, cols) != 0) {
+				printf("line %d: rules at %s, the table's first line at %s\n", lineno, cols, prev);
+				bad++;
+			}
+			in_table = 1;
+		} else {
+			in_table = 0;
+		}
+	}
+	return bad ? 1 : 0;
+}
