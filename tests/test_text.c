@@ -26,6 +26,7 @@ static const char *const samples[] = {
 	"资阳临空经济区", "廣安經開區（一期）", "推动华强方特、莱斯特等四季度开工建设。",
 	"“三个到位”服务①×2℃", "e\xcc\x81t\xc3\xa9 caf\xc3\xa9", "👍🏽 点赞", "\xe3\x80\x80全角空格",
 	"ASCII only, a longer line of plain text", "中a文b混c排d", "",
+	"家庭\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7合影", /* a ZWJ sequence */
 };
 
 static void test_width(void)
