@@ -912,12 +912,18 @@ static int add_file(struct chart *c, const char *path, const struct stat *st,
 			return -1;
 		c->files_cap = cap;
 	}
-	char *copy = strdup(path);
-	if (!copy)
+	size_t n = strlen(path);
+	char *copy = strdup(path), *shown = malloc(TEXT_SANITIZE_MAX(n));
+	unsigned changed;
+	if (!copy || !shown) {
+		free(copy);
+		free(shown);
 		return -1;
+	}
+	text_sanitize(path, n, shown, TEXT_LINE, &changed); /* names can hold escapes too */
 	(*seen_dev)[c->nfiles] = st ? st->st_dev : 0;
 	(*seen_ino)[c->nfiles] = st ? st->st_ino : 0;
-	c->files[c->nfiles++] = (struct chart_file){.path = copy};
+	c->files[c->nfiles++] = (struct chart_file){.path = copy, .shown = shown};
 	return 0;
 }
 

@@ -20,6 +20,7 @@
 #include "model.h"
 #include "summary.h"
 #include "text.h"
+#include "ui.h"
 #include "view_status.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_OVERDUE = 1, EXIT_BAD = 2 };
@@ -46,6 +47,7 @@ static void usage(FILE *out)
 	      "  -w, --width N      columns for --print (default: the terminal's, else 100)\n"
 	      "      --color[=WHEN] colour --print: auto (on a terminal), always or never;\n"
 	      "                     NO_COLOR in the environment means never\n"
+	      "      --no-color     the same as --color=never (also for the interactive chart)\n"
 	      "      --ascii        ASCII frames and markers, for terminals that draw\n"
 	      "                     box-drawing characters double wide\n"
 	      "      --today DATE   take DATE as today (any date form a chart accepts)\n"
@@ -80,6 +82,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"width", required_argument, NULL, 'w'},
 		{"color", optional_argument, NULL, 'C'},
 		{"colour", optional_argument, NULL, 'C'},
+		{"no-color", no_argument, NULL, 'M'},
 		{"ascii", no_argument, NULL, 'A'},
 		{"today", required_argument, NULL, 'T'},
 		{"soon", required_argument, NULL, 'S'},
@@ -98,6 +101,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 'A':
 			o->ascii = 1;
+			break;
+		case 'M':
+			o->color = COLOR_NEVER;
 			break;
 		case 'w': {
 			char *end;
@@ -155,17 +161,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 static void print_diags(const struct chart *c)
 {
-	for (size_t i = 0; i < c->diags.n; i++) {
-		const struct diag *g = &c->diags.v[i];
-		const char *path = c->files[g->file].path;
-		size_t n = strlen(path);
-		char *shown = malloc(TEXT_SANITIZE_MAX(n));
-		unsigned changed;
-		if (shown) /* a file name can hold escape sequences too */
-			text_sanitize(path, n, shown, TEXT_LINE, &changed);
-		diag_print(stderr, g, shown ? shown : "?");
-		free(shown);
-	}
+	for (size_t i = 0; i < c->diags.n; i++)
+		diag_print(stderr, &c->diags.v[i], c->files[c->diags.v[i].file].shown);
 	if (c->diags.oom)
 		fputs("guatu: out of memory: some diagnostics are missing\n", stderr);
 }
@@ -254,7 +251,8 @@ static int print_status(const struct chart *c, const struct options *o)
 
 int main(int argc, char **argv)
 {
-	if (text_locale_init() < 0)
+	int locale = text_locale_init();
+	if (locale < 0)
 		fputs("guatu: warning: no UTF-8 locale found; Chinese text may be shown as U+FFFD\n",
 		      stderr);
 	struct options o = {.now = run_time(), .soon = 14, .today = DAY_NONE};
@@ -278,9 +276,22 @@ int main(int argc, char **argv)
 		printf("; %zu error%s, %zu warning%s\n", c.diags.errors, c.diags.errors == 1 ? "" : "s",
 		       c.diags.warnings, c.diags.warnings == 1 ? "" : "s");
 		r = c.diags.errors ? EXIT_BAD : EXIT_OK;
-	} else { /* --print, and for now the default until the interactive chart */
-		fflush(stderr);
+	} else if (o.print || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fflush(stderr); /* no terminal (cron, a pipe): the status screen as text */
 		r = print_status(&c, &o);
+	} else {
+		const char *nc = getenv("NO_COLOR");
+		struct ui_opts uo = {
+			.today = o.today, .soon = o.soon, .ascii = o.ascii, .loaded = o.now,
+			.color = o.color != COLOR_NEVER && !(nc && *nc),
+			.notice = locale == 1 ? "区域设置不是 UTF-8，已改用 C.UTF-8 (locale was not UTF-8: using C.UTF-8)" : NULL,
+		};
+		if (c.diags.errors) /* what was wrong stays on the screen until guatu starts */
+			fprintf(stderr, "guatu: %zu error%s in the chart; starting with what loaded\n",
+				c.diags.errors, c.diags.errors == 1 ? "" : "s");
+		r = ui_run(&c, &uo);
+		if (r == 0 && c.diags.errors)
+			r = EXIT_BAD;
 	}
 	chart_free(&c);
 	return r;

@@ -12,8 +12,10 @@ int chart_init(struct chart *c)
 
 void chart_free(struct chart *c)
 {
-	for (size_t i = 0; i < c->nfiles; i++)
+	for (size_t i = 0; i < c->nfiles; i++) {
 		free(c->files[i].path);
+		free(c->files[i].shown);
+	}
 	free(c->files);
 	free(c->zones);
 	free(c->projects);

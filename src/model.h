@@ -74,7 +74,8 @@ struct target {
 };
 
 struct chart_file {
-	char *path;  /* as given or found in a directory (sanitised for display) */
+	char *path;  /* as given or found in a directory: for opening */
+	char *shown; /* the same, sanitised: for showing */
 	str_t title;
 	int loaded;  /* read without a fatal error */
 };

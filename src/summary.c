@@ -34,6 +34,7 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 	s->soon_days = soon_days;
 	s->all.next = DAY_NONE;
 	s->zones = malloc((c->nzones + 1) * sizeof *s->zones);
+	s->projects = calloc(c->nprojects + 1, sizeof *s->projects);
 	size_t no = 0, ns = 0;
 	for (size_t i = 0; i < c->nmilestones; i++) {
 		enum ms_state st = milestone_state(&c->milestones[i], today, soon_days);
@@ -42,7 +43,7 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 	}
 	s->overdue = malloc((no + 1) * sizeof *s->overdue);
 	s->due_soon = malloc((ns + 1) * sizeof *s->due_soon);
-	if (!s->zones || !s->overdue || !s->due_soon) {
+	if (!s->zones || !s->projects || !s->overdue || !s->due_soon) {
 		summary_free(s);
 		return -1;
 	}
@@ -56,10 +57,12 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 		switch (st) {
 		case MS_OVERDUE:
 			r->overdue++;
+			s->projects[m->project].overdue++;
 			s->overdue[s->noverdue++] = (uint32_t)i;
 			break;
 		case MS_SOON:
 			r->soon++;
+			s->projects[m->project].soon++;
 			s->due_soon[s->nsoon++] = (uint32_t)i;
 			break;
 		case MS_DONE: r->done++; break;
@@ -87,6 +90,7 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 void summary_free(struct summary *s)
 {
 	free(s->zones);
+	free(s->projects);
 	free(s->overdue);
 	free(s->due_soon);
 	memset(s, 0, sizeof *s);

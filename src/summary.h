@@ -18,6 +18,9 @@ struct summary {
 	int soon_days;
 	struct roll all;    /* the whole chart */
 	struct roll *zones; /* per zone, sub-zones included */
+	struct pcount {
+		uint32_t overdue, soon;
+	} *projects;        /* per project */
 	uint32_t *overdue;  /* milestone indices, most overdue first */
 	uint32_t *due_soon; /* milestone indices, soonest first */
 	size_t noverdue, nsoon;

@@ -293,7 +293,7 @@ int view_status(struct grid *g, const struct chart *c, const struct summary *s,
 		const struct status_opts *o)
 {
 	struct canvas cv = {g, 0, o->ascii ? &frame_ascii : &frame_box};
-	if (header(&cv, c, s, o) < 0 || row(&cv) < 0 || zone_table(&cv, c, s) < 0 ||
+	if ((!o->no_header && (header(&cv, c, s, o) < 0 || row(&cv) < 0)) || zone_table(&cv, c, s) < 0 ||
 	    row(&cv) < 0 || milestone_list(&cv, c, s, s->overdue, s->noverdue, 1) < 0 ||
 	    row(&cv) < 0 || milestone_list(&cv, c, s, s->due_soon, s->nsoon, 0) < 0)
 		return -1;

@@ -12,6 +12,7 @@
 
 struct status_opts {
 	int ascii;     /* ASCII frame and markers */
+	int no_header; /* leave out the title and counts (the caller shows them) */
 	time_t loaded; /* when the chart was read, for the header */
 };
 

@@ -1,8 +1,9 @@
 /* layout_check WIDTH < text: checks printed screens the way a terminal
  * would show them. Every line must be at most WIDTH columns (by wcwidth), and
- * in each framed table (consecutive lines that start with a frame character)
- * every line must put its vertical rules in the same columns. Prints each
- * problem and exits 1 if there was any. */
+ * in each frame (consecutive lines that start with a frame character) every
+ * line must put its vertical rules where the line above has them; only after
+ * a horizontal rule (├──┴──┤) may the rules below be fewer, a box under panes.
+ * Prints each problem and exits 1 if there was any. */
 #include "config.h"
 
 #include <locale.h>
@@ -21,14 +22,30 @@ static int frame_start(wchar_t c)
 	return wcschr(L"│├┌└|+", c) != NULL;
 }
 
+/* Is every column listed in `sub` ("3,7,") also in `set`? */
+static int subset(const char *sub, const char *set)
+{
+	char want[16];
+	for (const char *p = sub; *p;) {
+		size_t n = strcspn(p, ",");
+		snprintf(want, sizeof want, ",%.*s,", (int)n, p);
+		char hay[1100];
+		snprintf(hay, sizeof hay, ",%s", set);
+		if (!strstr(hay, want))
+			return 0;
+		p += n + (p[n] == ',');
+	}
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	int width = argc > 1 ? atoi(argv[1]) : 80, bad = 0, lineno = 0;
 	char line[8192];
 	wchar_t wl[8192];
-	char prev[1024] = ""; /* the rule columns of the table's first line */
-	int in_table = 0;
+	char prev[1024] = ""; /* the rule columns of the line above */
+	int in_table = 0, prev_rule = 0;
 	while (fgets(line, sizeof line, stdin)) {
 		lineno++;
 		line[strcspn(line, "\n")] = '\0';
@@ -55,12 +72,12 @@ int main(int argc, char **argv)
 			bad++;
 		}
 		if (wl[0] && frame_start(wl[0])) {
-			if (!in_table)
-				strcpy(prev, cols);
-			else if (strcmp(prev, cols) != 0) {
-				printf("line %d: rules at %s, the table's first line at %s\n", lineno, cols, prev);
+			if (in_table && strcmp(prev, cols) != 0 && !(prev_rule && subset(cols, prev))) {
+				printf("line %d: rules at %s, the line above at %s\n", lineno, cols, prev);
 				bad++;
 			}
+			strcpy(prev, cols);
+			prev_rule = wl[0] != L'│' && wl[0] != L'|';
 			in_table = 1;
 		} else {
 			in_table = 0;

@@ -1,0 +1,192 @@
+#include "config.h"
+#include "term.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t got_signal;
+static SCREEN *screen;
+static int gone;
+static struct termios saved_tty;
+static int have_saved_tty;
+static char crash_reset[128]; /* exit the alternate screen, show the cursor */
+static size_t crash_reset_len;
+static attr_t attrs[STYLE_COUNT];
+static short pairs[STYLE_COUNT];
+
+/* Only sets a flag: curses is never called from a handler. */
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* A crash: put the tty back with async-signal-safe calls only, then die
+ * of the same signal. */
+static void on_crash(int sig)
+{
+	if (have_saved_tty)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
+	if (crash_reset_len && write(STDOUT_FILENO, crash_reset, crash_reset_len) < 0)
+		crash_reset_len = 0;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void handle(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: a wait for a key must end on a signal */
+	sigaction(sig, &sa, NULL);
+}
+
+static void add_cap(const char *name)
+{
+	char *s = tigetstr(name);
+	if (s && s != (char *)-1 && crash_reset_len + strlen(s) < sizeof crash_reset) {
+		memcpy(crash_reset + crash_reset_len, s, strlen(s));
+		crash_reset_len += strlen(s);
+	}
+}
+
+static void setup_colors(int color)
+{
+	/* Monochrome: meanings by attribute alone (and the text markers). */
+	attrs[STYLE_TITLE] = attrs[STYLE_HEADER] = A_BOLD;
+	attrs[STYLE_DIM] = A_DIM;
+	attrs[STYLE_OVERDUE] = A_BOLD;
+	attrs[STYLE_SOON] = A_UNDERLINE;
+	attrs[STYLE_DONE_LATE] = A_UNDERLINE;
+	attrs[STYLE_SELECTED] = A_REVERSE;
+	if (!color || !has_colors() || start_color() == ERR)
+		return;
+	short bg = COLOR_BLACK;
+	if (use_default_colors() == OK) /* keeps a transparent background */
+		bg = -1;
+	init_pair(1, COLOR_RED, bg);
+	init_pair(2, COLOR_YELLOW, bg);
+	init_pair(3, COLOR_GREEN, bg);
+	init_pair(4, COLOR_MAGENTA, bg);
+	pairs[STYLE_OVERDUE] = 1;
+	pairs[STYLE_SOON] = 2;
+	pairs[STYLE_DONE] = 3;
+	pairs[STYLE_DONE_LATE] = 4;
+	attrs[STYLE_SOON] = attrs[STYLE_DONE_LATE] = A_NORMAL;
+}
+
+int term_open(int color, const char **err)
+{
+	if (tcgetattr(STDIN_FILENO, &saved_tty) == 0)
+		have_saved_tty = 1;
+	if (!getenv("ESCDELAY")) /* ncurses waits a whole second after ESC otherwise */
+		set_escdelay(25);
+	/* newterm, unlike initscr, returns instead of exiting on an unknown TERM. */
+	screen = newterm(NULL, stdout, stdin);
+	if (!screen) {
+		*err = "cannot use this terminal (is TERM set right?); --print works without one";
+		return -1;
+	}
+	set_term(screen);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	curs_set(0);
+	setup_colors(color);
+	add_cap("rmcup");
+	add_cap("cnorm");
+	add_cap("sgr0");
+	handle(SIGINT, on_signal);
+	handle(SIGTERM, on_signal);
+	handle(SIGHUP, on_signal);
+	handle(SIGUSR1, on_signal);
+	handle(SIGSEGV, on_crash);
+	handle(SIGABRT, on_crash);
+	handle(SIGBUS, on_crash);
+	handle(SIGFPE, on_crash);
+	return 0;
+}
+
+void term_close(void)
+{
+	if (!gone)
+		endwin();
+	delscreen(screen);
+	screen = NULL;
+}
+
+void term_size(int *w, int *h)
+{
+	*w = COLS;
+	*h = LINES;
+}
+
+void term_repaint(void)
+{
+	clearok(curscr, TRUE);
+}
+
+void term_show(const struct grid *g)
+{
+	for (int y = 0; y < g->h && y < LINES; y++)
+		for (int x = 0; x < g->w && x < COLS; x++) {
+			const struct cell *c = grid_at(g, y, x);
+			if (c->width == 0)
+				continue;
+			wchar_t wc[8] = {0};
+			if (mbstowcs(wc, c->s, 7) == (size_t)-1)
+				wc[0] = L'?';
+			cchar_t cc;
+			setcchar(&cc, wc, attrs[c->style], pairs[c->style], NULL);
+			mvwadd_wch(stdscr, y, x, &cc);
+		}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+int term_key(struct key *k, int ms)
+{
+	if (got_signal)
+		return TERM_SIGNAL;
+	wtimeout(stdscr, ms);
+	wint_t wch;
+	errno = 0;
+	int r = wget_wch(stdscr, &wch);
+	if (got_signal)
+		return TERM_SIGNAL;
+	if (r == ERR) {
+		/* A timeout, or a terminal that is gone: a hung-up tty reads as
+		 * ready with nothing to read, so ask poll() which it is. */
+		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+		if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL))) {
+			gone = 1;
+			return TERM_GONE;
+		}
+		if (errno == EIO) {
+			gone = 1;
+			return TERM_GONE;
+		}
+		return TERM_TIMEOUT;
+	}
+	k->code = r == KEY_CODE_YES ? (int)wch : 0;
+	k->ch = r == KEY_CODE_YES ? 0 : (wchar_t)wch;
+	return TERM_KEY;
+}
+
+int term_signal(void)
+{
+	int s = got_signal;
+	got_signal = 0;
+	if (s == SIGHUP)
+		gone = 1;
+	return s;
+}

@@ -1,0 +1,36 @@
+/* term: the ncursesw back end. Shows grids, reads keys, and keeps the
+ * terminal sane: it is restored on every exit path it can reach, and a dead
+ * terminal (ssh dropped, pane killed) ends the program instead of a spin. */
+#ifndef GUATU_TERM_H
+#define GUATU_TERM_H
+
+#include <wchar.h>
+
+#include "grid.h"
+
+struct key {
+	int code;   /* an ncurses KEY_* code, or 0 */
+	wchar_t ch; /* else the character typed */
+};
+
+enum { TERM_KEY = 1, TERM_TIMEOUT = 0, TERM_GONE = -1, TERM_SIGNAL = -2 };
+
+/* Opens the terminal on stdin/stdout with colour if `color` and the terminal
+ * has it. Returns 0, or -1 with a message in *err (unknown TERM …). */
+int term_open(int color, const char **err);
+/* Restores the terminal (unless it is gone). */
+void term_close(void);
+/* The screen size. */
+void term_size(int *w, int *h);
+/* Shows a grid of the screen's size; ncurses sends only what changed. */
+void term_show(const struct grid *g);
+/* Forces a full repaint on the next show (Ctrl-L). */
+void term_repaint(void);
+/* Waits up to `ms` for a key: TERM_KEY with *k set, TERM_TIMEOUT,
+ * TERM_SIGNAL (SIGTERM, SIGINT, SIGHUP or SIGUSR1 arrived: see term_signal),
+ * or TERM_GONE when the terminal went away. */
+int term_key(struct key *k, int ms);
+/* The signal that interrupted the last wait, or 0; clears it. */
+int term_signal(void);
+
+#endif

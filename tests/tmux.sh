@@ -1,0 +1,45 @@
+# Helpers for driving guatu in a real terminal: a private tmux server per
+# session (-L, -f /dev/null), keys with send-keys, the screen with
+# capture-pane. Sourced after lib.sh.
+servers=""
+cleanup_tmux() { for s in $servers; do tmux -L "$s" kill-server 2>/dev/null; done; }
+trap 'cleanup_tmux; rm -rf "$tmp"' EXIT
+
+# start NAME W H ARGS...: guatu ARGS in a W x H terminal; the pane's process
+# is guatu itself (exec), so its pid is the pane's.
+start() {
+    name="guatu-$1-$$"; w=$2; h=$3; shift 3
+    servers="$servers $name"
+    tmux -L "$name" -f /dev/null new-session -d -x "$w" -y "$h" \
+        "exec env LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000 TZ=UTC '$GUATU' $*"
+    tmux -L "$name" set-option -g remain-on-exit off >/dev/null 2>&1
+    settle
+}
+# settle: wait until the screen shows something and has not changed for
+# three looks in a row (at most ~5 s).
+settle() {
+    prev="" same=0
+    for i in $(seq 100); do
+        sleep 0.05
+        cur=$(tmux -L "$name" capture-pane -p 2>/dev/null) || return 0
+        if [ "$cur" = "$prev" ] && [ -n "$(printf '%s' "$cur" | tr -d ' \n')" ]; then
+            same=$((same + 1))
+            [ $same -ge 3 ] && return 0
+        else
+            same=0
+        fi
+        prev=$cur
+    done
+}
+keys() { tmux -L "$name" send-keys "$@"; settle; }
+literal() { tmux -L "$name" send-keys -l "$1"; settle; }
+screen() { tmux -L "$name" capture-pane -p; }
+line() { screen | sed -n "$1p"; }
+resize() { tmux -L "$name" resize-window -x "$1" -y "$2"; settle; }
+pane_pid() { tmux -L "$name" display-message -p '#{pane_pid}'; }
+# selected ROWS: the lines that hold the selection marker ">" in pane N
+# (1 zones, 2 projects, 3 milestones), as text without the frame.
+selected() {
+    screen | awk -v p="$1" -F'│' 'NR > 2 && $(p + 1) ~ /^>/ { s = $(p + 1); sub(/^> */, "", s); sub(/ +$/, "", s); print s; exit }'
+}
+stop() { tmux -L "$name" kill-server 2>/dev/null; }

@@ -1,0 +1,261 @@
+#!/bin/sh
+# The interactive chart, driven through a real terminal (tmux).
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/tmux.sh"
+check="$(dirname "$GUATU")/../tests/layout_check"
+
+# --- the first screen, exactly -------------------------------------------
+start first 100 30 --today 2023-03-01 "$DATA"
+screen >"$tmp/first.txt"
+"$check" 100 <"$tmp/first.txt" >/dev/null; ok $? "the first screen's frame lines up"
+cat >"$tmp/first.want" <<'SCREEN'
+川东重点项目挂图（样例）                                         ! 逾期 9  将到期 0  今天 2023-03-01
+┌─ 区域 ─────────────────────┬─ 项目 ────────────────────────┬─ 节点 ──────────────────────────────┐
+│>▾ 资阳临空经济区        !6 │>资阳方特文旅项目              │>开工建设          2022-12-31 已完成 │
+│     清泉片区            !4 │ 莱斯特项目                 !1 │                                     │
+│     三草湾片区             │ 上海高仙机器人四十万能级生…   │                                     │
+│     雁江镇              !1 │ 高仙机器人二期                │                                     │
+│   资阳高新区               │ 四川音乐学院临空经济区校区…   │                                     │
+│ ▾ 雁江区                !2 │ 警训基地                      │                                     │
+│     雁江临空制造配套产业…  │ 雁溪湖生态新城                │                                     │
+│     资阳医药食品产业功… !2 │                               │                                     │
+│ ▾ 南充临江新区          !1 │                               │                                     │
+│     顺庆片区               │                               │                                     │
+│     高坪片区            !1 │                               │                                     │
+│     西充片区               │                               │                                     │
+│ ▾ 廣安市                   │                               │                                     │
+│     廣安區                 │                               │                                     │
+│     華鎣市                 │                               │                                     │
+│     武勝縣                 │                               │                                     │
+│     廣安經開區             │                               │                                     │
+├────────────────────────────┴───────────────────────────────┴─────────────────────────────────────┤
+│ 区域   资阳临空经济区                                                                            │
+│ 统计   项目 9  节点 16  逾期 6  将到期 0  下一节点 2023-04-30                                    │
+│ 来源   DATA/01-ziyang.yaml:6                                                                     │
+│ 备注   加快建设成都都市圈景城相融宜居宜业生态新城、临空经济创新发展产业新区。                    │
+│        2023年突出“项目引领、产业突破、基础配套、国企支撑、要素环境、党的建设”6项重点。           │
+│                                                                                                  │
+│                                                                                                  │
+│                                                                                                  │
+└──────────────────────────────────────────────────────────────────────────────────────────────────┘
+j/k 移动  h/l 窗格  Enter 展开  / 搜索  o 筛选  S 排序  s 状态  ? 帮助  q 退出
+SCREEN
+# the source path depends on where the tree is: compare it apart
+sed -i "s|$DATA/01-ziyang.yaml:6 *|DATA/01-ziyang.yaml:6|; s|DATA/01-ziyang.yaml:6 *│|DATA/01-ziyang.yaml:6|" "$tmp/first.txt"
+sed -i "s|DATA/01-ziyang.yaml:6 *│|DATA/01-ziyang.yaml:6|" "$tmp/first.want"
+same "$tmp/first.txt" "$tmp/first.want" "the first screen at 100x30"
+
+# --- moving in every pane ---------------------------------------------------
+keys j
+is "$(selected 1)" "清泉片区            !4" "j moves down the zones"
+is "$(selected 2)" "清泉智能制造产业园         !4" "the projects follow the zone"
+keys k k
+is "$(selected 1)" "▾ 资阳临空经济区        !6" "k moves up and stops at the top"
+keys l j
+is "$(selected 2)" "莱斯特项目                 !1" "l then j moves in the projects"
+keys l
+is "$(selected 3)" "开工建设        2022-12-31 逾期60天" "l moves to the milestones"
+line 23 | grep -q '截止   2022年四季度（2022-12-31）  逾期60天'; ok $? "the detail pane shows due as written, resolved, and days late"
+keys h h Down Down
+is "$(selected 1)" "三草湾片区" "Down works like j"
+keys Tab
+is "$(selected 2)" "" "Tab to an empty project pane: nothing selected"
+screen | grep -q '（无直属项目）'; ok $? "a zone without its own projects says so"
+keys BTab G
+is "$(selected 1)" "川渝高竹新區" "G goes to the last zone"
+keys g
+is "$(selected 1)" "▾ 资阳临空经济区        !6" "g goes to the first"
+keys End Home
+is "$(selected 1)" "▾ 资阳临空经济区        !6" "End and Home"
+keys NPage
+is "$(selected 1)" "前鋒區" "PgDn moves a page (17 rows here)"
+keys C-b
+is "$(selected 1)" "▾ 资阳临空经济区        !6" "Ctrl-b moves a page back"
+
+# --- folding and drilling down --------------------------------------------
+keys Enter
+is "$(selected 1)" "▸ 资阳临空经济区        !6" "Enter folds a zone"
+line 4 | grep -q '资阳高新区'; ok $? "its sub-zones are hidden"
+keys Space
+line 4 | grep -q '清泉片区'; ok $? "Space unfolds it"
+keys - j
+is "$(selected 1)" "资阳高新区" "- folds, and j skips the folded sub-zones"
+keys k +
+line 4 | grep -q '清泉片区'; ok $? "+ unfolds"
+keys j Enter
+keys j
+is "$(selected 2)" "清泉智能制造产业园         !4" "Enter on a zone without sub-zones drills into its projects"
+keys Enter j
+is "$(selected 3)" "21#楼（莱斯特… 2022-10-20 逾期132天" "Enter on a project drills into its milestones"
+stop
+
+# --- search ---------------------------------------------------------------
+start search 100 30 --today 2023-03-01 "$DATA"
+keys /
+literal "溢辉"
+is "$(line 30)" "/溢辉" "the search line shows what is typed (CJK)"
+is "$(selected 1)" "高坪片区            !1" "typing a CJK word jumps to its zone"
+is "$(selected 2)" "溢辉电子片式电阻厂区建设…  !1" "and its project"
+keys Enter
+keys /
+literal "廣安經開"
+keys Enter
+is "$(selected 1)" "廣安經開區" "Traditional Chinese is found"
+keys /
+literal "没有这个词"
+line 30 | grep -q '无匹配 no match'; ok $? "no match is said plainly"
+keys Escape
+is "$(selected 1)" "廣安經開區" "Escape goes back to where the search began"
+keys /
+literal "开工"
+keys Enter
+first_hit=$(selected 3)
+keys n
+second_hit=$(selected 3)$(selected 2)
+keys N
+is "$(selected 3)" "$first_hit" "n and N move between matches"
+[ "$second_hit" != "$first_hit" ]; ok $? "n finds another match"
+stop
+
+start fullwidth 100 30 --today 2023-03-01 "$FIXTURES/good/wide.yaml"
+keys /
+literal "ascii"
+keys Enter
+is "$(selected 2)" "Ｆｕｌｌ－ｗｉｄｔｈ …  !1 ~1" "half-width 'ascii' finds full-width ＡＳＣＩＩ"
+keys g h g
+keys /
+literal "ＦＵＬＬ"
+keys Enter
+is "$(selected 2)" "Ｆｕｌｌ－ｗｉｄｔｈ …  !1 ~1" "full-width upper case finds it too"
+stop
+
+# --- filter, sort, views ----------------------------------------------------
+start views 100 30 --today 2023-03-01 "$DATA"
+keys o
+screen | grep -q '三草湾片区'; is $? 1 "o hides zones with nothing overdue or due soon"
+line 2 | grep -q '区域·筛选'; ok $? "the pane titles say the filter is on"
+is "$(selected 1)" "▾ 资阳临空经济区        !6" "the selection stays"
+keys j l
+is "$(selected 2)" "清泉智能制造产业园         !4" "filtered projects"
+keys l
+screen | grep -q '二期其余楼栋'; is $? 1 "o hides milestones not overdue or due soon"
+keys o
+screen | grep -q '二期其余楼栋'; ok $? "o again shows everything"
+keys S
+line 2 | grep -q '节点·按名称'; ok $? "S sorts milestones by name"
+keys S
+line 2 | grep -q '节点·按状态'; ok $? "S again: by status"
+is "$(selected 3)" "一期一批次室…  2022-09-30 逾期152天" "by status, the most overdue first"
+keys S
+line 2 | grep -q '节点 ──'; ok $? "S a third time: by due date again"
+keys ?
+line 2 | grep -q '按键 Keys'; ok $? "? opens the help"
+screen | grep -q 'j Down .*下移 move down'; ok $? "the help lists the keys from the key table"
+keys q
+line 2 | grep -q '区域'; ok $? "q in the help goes back"
+keys s
+line 3 | grep -q '│ 区域 .*│ 项目 │ 节点 │ 逾期 │ 将到期 │'; ok $? "s shows the status view"
+line 1 | grep -q '川东重点项目挂图（样例）.*! 逾期 9  将到期 0  今天 2023-03-01'; ok $? "with the header line"
+line 2 | grep -q '┌'; ok $? "the status view starts with the zone table"
+keys G
+screen | grep -q '逾期节点 9（最久在前）'; ok $? "G scrolls the status view to its end: the overdue list"
+screen | grep -q '将到期节点 0'; ok $? "and the due-soon list"
+keys b
+line 2 | grep -q '─ 区域 ─'; ok $? "b goes back to browsing"
+keys q
+sleep 0.3
+tmux -L "$name" has-session 2>/dev/null; is $? 1 "q quits"
+stop
+
+# --- sizes ------------------------------------------------------------------
+start sizes 100 30 --today 2023-03-01 "$DATA"
+keys j l j l
+for size in "40 12" "60 20" "200 50" "100 30" "40 12" "200 50"; do
+    set -- $size
+    resize "$1" "$2"
+    screen >"$tmp/size.txt"
+    "$check" "$1" <"$tmp/size.txt" >"$tmp/size.err"
+    ok $? "at $1x$2 every line fits and the frame lines up"
+    is "$(wc -l <"$tmp/size.txt")" "$2" "at $1x$2 the screen has $2 lines"
+    grep -q '清泉智能制造产业园' "$tmp/size.txt"; ok $? "at $1x$2 the selection survives"
+done
+resize 30 10
+screen | grep -q 'terminal too small'; ok $? "smaller than 40x12 says so"
+screen | grep -q '30x10 < 40x12'; ok $? "and gives the sizes"
+resize 100 30
+screen >"$tmp/back.txt"
+stop
+start sizes2 100 30 --today 2023-03-01 "$DATA"
+keys j l j l
+screen >"$tmp/fresh.txt"
+same "$tmp/back.txt" "$tmp/fresh.txt" "after shrinking and growing, the screen is as if drawn fresh (no leftovers)"
+stop
+
+# --- odd terminals ----------------------------------------------------------
+GUATU_ENV="-u LANG -u LC_ALL -u LC_CTYPE"
+name="guatu-nolang-$$"; servers="$servers $name"
+tmux -L "$name" -f /dev/null new-session -d -x 100 -y 30 \
+    "exec env -u LANG -u LC_ALL -u LC_CTYPE '$GUATU' --today 2023-03-01 '$DATA'"
+settle
+line 1 | grep -q '川东重点项目挂图（样例）'; ok $? "LANG unset: Chinese still shows"
+line 30 | grep -q '已改用 C.UTF-8'; ok $? "LANG unset: the bottom line says the locale was changed"
+"$check" 100 <"$(screen >"$tmp/nolang.txt"; echo "$tmp/nolang.txt")" >/dev/null; ok $? "LANG unset: aligned"
+stop
+
+name="guatu-vt100-$$"; servers="$servers $name"
+tmux -L "$name" -f /dev/null new-session -d -x 100 -y 30 \
+    "exec env LC_ALL=C.UTF-8 TERM=vt100 '$GUATU' --today 2023-03-01 '$DATA'"
+settle
+tmux -L "$name" capture-pane -p -e >"$tmp/vt100.txt"
+grep -q "$(printf '\033')\[[0-9;]*3[1-7]m" "$tmp/vt100.txt"; is $? 1 "TERM=vt100: no colour"
+screen | grep -q '资阳临空经济区        !6'; ok $? "TERM=vt100: the overdue marker still shows"
+stop
+
+name="guatu-nocolor-$$"; servers="$servers $name"
+tmux -L "$name" -f /dev/null new-session -d -x 100 -y 30 \
+    "exec env LC_ALL=C.UTF-8 TERM=xterm-256color NO_COLOR=1 '$GUATU' --today 2023-03-01 '$DATA'"
+settle
+tmux -L "$name" capture-pane -p -e >"$tmp/nocolor.txt"
+grep -q "$(printf '\033')\[[0-9;]*3[1-7]m" "$tmp/nocolor.txt"; is $? 1 "NO_COLOR: no colour"
+stop
+name="guatu-color-$$"; servers="$servers $name"
+tmux -L "$name" -f /dev/null new-session -d -x 100 -y 30 \
+    "exec env LC_ALL=C.UTF-8 TERM=xterm-256color '$GUATU' --today 2023-03-01 '$DATA'"
+settle
+tmux -L "$name" capture-pane -p -e >"$tmp/color.txt"
+grep -q "$(printf '\033')\[[0-9;]*31m" "$tmp/color.txt"; ok $? "with colours, overdue is red"
+stop
+
+# --- the terminal going away, signals ---------------------------------------
+start kill 100 30 --today 2023-03-01 "$DATA"
+pid=$(pane_pid)
+kill -0 "$pid" 2>/dev/null; ok $? "guatu is running"
+tmux -L "$name" kill-pane -t 0
+gone=1
+for i in $(seq 20); do kill -0 "$pid" 2>/dev/null || { gone=0; break; }; sleep 0.1; done
+is $gone 0 "killing the pane ends guatu within 2 s"
+stop
+
+for sig in TERM INT; do
+    name="guatu-sig$sig-$$"; servers="$servers $name"
+    tmux -L "$name" -f /dev/null new-session -d -x 100 -y 30 \
+        "echo BEFORE; sh -c 'echo \$\$ >$tmp/pid; exec env LC_ALL=C.UTF-8 $GUATU --today 2023-03-01 $DATA'; echo EXIT=\$?; sleep 30"
+    settle
+    kill -$sig "$(cat "$tmp/pid")"
+    settle
+    screen | grep -q '^EXIT=0'; ok $? "SIG$sig: guatu exits with status 0"
+    screen | grep -q '^BEFORE'; ok $? "SIG$sig: the terminal is restored (the shell's screen is back)"
+    stop
+done
+
+# --- only what changed is sent ---------------------------------------------
+# (a move in the milestone list changes two rows and the detail pane)
+start bytes 100 30 --today 2023-03-01 "$DATA"
+keys j l l
+tmux -L "$name" pipe-pane -o "cat >'$tmp/bytes'"
+keys j
+tmux -L "$name" pipe-pane
+sent=$(wc -c <"$tmp/bytes")
+[ "$sent" -gt 0 ] && [ "$sent" -lt 1000 ]; ok $? "a keypress sends a few hundred bytes, not a screen ($sent bytes)"
+stop
+done_testing
