@@ -90,4 +90,13 @@ is "$bad" 0 "a control character in a file name does not reach the terminal"
 is "$(env -u LC_ALL -u LANG -u LC_CTYPE "$GUATU" --width 30 --today 2024-12-20 "$good" | sed -n 2p)" \
    "最小图         今天 2024-12-20" \
    "the POSIX locale falls back to UTF-8: CJK is read and measured"
+# The man page lists every action of the key table with its keys' help.
+missing=""
+sed -n 's/.*ACTION([A-Z_]*,.*"[^a-zA-Z(]*\([a-zA-Z(].*\)").*/\1/p' "$srcdir/src/keys.h" >"$tmp/helps"
+while IFS= read -r h; do
+    esc=$(printf '%s' "$h" | sed 's/-/\\\\-/g')
+    grep -qF -- "$esc" "$srcdir/docs/guatu.1" || grep -qF -- "$h" "$srcdir/docs/guatu.1" || missing="$missing [$h]"
+done <"$tmp/helps"
+is "$(wc -l <"$tmp/helps")" "$(grep -c 'ACTION([A-Z_]*,' "$srcdir/src/keys.h")" "every key action has help text"
+is "$missing" "" "the man page describes every key action"
 done_testing
