@@ -219,32 +219,38 @@ static int print_width(int asked)
 	return 100;
 }
 
-/* --print: a line with the time of the run, then the status screen. Returns
- * the exit status. */
+/* --print: a line with the time of the run, then the status screen, drawn
+ * and written a chunk of rows at a time so memory stays a screenful.
+ * Returns the exit status. */
 static int print_status(const struct chart *c, const struct options *o)
 {
+	enum { CHUNK = 256 };
 	struct summary s;
-	struct grid g = {0}, stamp = {0};
-	int width = print_width(o->width), color = use_color(o->color), rows = -1;
-	if (summary_build(&s, c, o->today, o->soon) == 0 && grid_init(&g, width, 1) == 0 &&
-	    grid_init(&stamp, width, 1) == 0) {
-		struct status_opts so = {.ascii = o->ascii, .loaded = o->now};
-		rows = view_status(&g, c, &s, &so);
+	struct status_layout l;
+	struct grid g = {0};
+	int width = print_width(o->width), color = use_color(o->color), ok = 0;
+	struct status_opts so = {.ascii = o->ascii, .loaded = o->now};
+	if (summary_build(&s, c, o->today, o->soon) == 0) {
+		ok = status_layout(&l, c, &s, &so, width) == 0 && grid_init(&g, width, CHUNK) == 0;
 	}
-	if (rows >= 0) {
+	if (ok) {
 		char line[64];
 		struct tm tm;
 		localtime_r(&o->now, &tm);
 		strftime(line, sizeof line, "guatu %Y-%m-%d %H:%M:%S", &tm);
-		grid_put(&stamp, 0, 0, line, STYLE_DIM);
-		grid_write(&stamp, 1, stdout, color);
-		grid_write(&g, rows, stdout, color);
+		grid_put(&g, 0, 0, line, STYLE_DIM);
+		grid_write(&g, 1, stdout, color);
+		for (long from = 0; from < l.rows; from += CHUNK) {
+			int n = l.rows - from < CHUNK ? (int)(l.rows - from) : CHUNK;
+			grid_clear(&g);
+			status_draw(&g, 0, &l, from, n);
+			grid_write(&g, n, stdout, color);
+		}
 	} else {
 		fputs("guatu: out of memory\n", stderr);
 	}
-	int r = rows < 0 || c->diags.errors ? EXIT_BAD : s.noverdue ? EXIT_OVERDUE : EXIT_OK;
+	int r = !ok || c->diags.errors ? EXIT_BAD : s.noverdue ? EXIT_OVERDUE : EXIT_OK;
 	grid_free(&g);
-	grid_free(&stamp);
 	summary_free(&s);
 	return r;
 }

@@ -30,7 +30,8 @@ struct ui {
 	struct search se;
 	enum view view, back;
 	struct grid screen;
-	struct grid page;     /* the status or help screen, as tall as it is */
+	struct status_layout status; /* the status view, measured at page_w */
+	struct grid help;            /* the help, as tall as it is */
 	int page_rows, page_top, page_w;
 	enum view page_of;
 	char msg[512];
@@ -51,25 +52,27 @@ static struct hit here(const struct browse *b)
 	return h;
 }
 
-/* Builds the status or help screen at the current width, when stale. */
+/* Lays out the status view or draws the help at the current width, when stale. */
 static int build_page(struct ui *u, int w)
 {
 	if (u->page_w == w && u->page_of == u->view)
 		return 0;
-	grid_free(&u->page);
-	if (grid_init(&u->page, w, 1) < 0)
-		return -1;
 	if (u->view == VIEW_STATUS) {
 		struct status_opts so = {.ascii = u->o->ascii, .loaded = u->o->loaded, .no_header = 1};
-		u->page_rows = view_status(&u->page, u->c, &u->s, &so);
+		if (status_layout(&u->status, u->c, &u->s, &so, w) < 0)
+			return -1;
+		u->page_rows = (int)u->status.rows;
 	} else {
-		u->page_rows = view_help(&u->page, u->o->ascii);
+		grid_free(&u->help);
+		if (grid_init(&u->help, w, 1) < 0 || (u->page_rows = view_help(&u->help, u->o->ascii)) < 0)
+			return -1;
 	}
 	u->page_w = w;
 	u->page_of = u->view;
-	return u->page_rows < 0 ? -1 : 0;
+	return 0;
 }
 
+/* The status view or help: the header line, a window of the page, the footer. */
 static void draw_page(struct ui *u)
 {
 	struct grid *g = &u->screen;
@@ -79,9 +82,12 @@ static void draw_page(struct ui *u)
 	if (u->page_top < 0)
 		u->page_top = 0;
 	view_header(g, u->c, &u->s, u->f);
-	for (int y = 0; y < body && u->page_top + y < u->page_rows; y++)
-		for (int x = 0; x < g->w; x++)
-			*grid_at(g, 1 + y, x) = *grid_at(&u->page, u->page_top + y, x);
+	if (u->view == VIEW_STATUS)
+		status_draw(g, 1, &u->status, u->page_top, body);
+	else
+		for (int y = 0; y < body && u->page_top + y < u->page_rows; y++)
+			for (int x = 0; x < g->w; x++)
+				*grid_at(g, 1 + y, x) = *grid_at(&u->help, u->page_top + y, x);
 	char hints[128];
 	snprintf(hints, sizeof hints, "%s  j/k 滚动  b 浏览  %s  %s",
 		 u->view == VIEW_HELP ? "帮助" : "状态总览", u->view == VIEW_HELP ? "s 状态" : "? 帮助",
@@ -347,7 +353,7 @@ int ui_run(const struct chart *c, const struct ui_opts *o)
 	}
 	term_close();
 	grid_free(&u.screen);
-	grid_free(&u.page);
+	grid_free(&u.help);
 	search_free(&u.se);
 	browse_free(&u.b);
 	summary_free(&u.s);
