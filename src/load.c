@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <yaml.h>
 
@@ -843,7 +844,9 @@ static int read_cb(void *data, unsigned char *buf, size_t size, size_t *got)
 	return !ferror(L->fp);
 }
 
-static void load_file(struct loader *L, uint32_t file)
+/* Reads one file into the chart once. Returns 1 when it was read without a
+ * fatal error; otherwise its items are rolled back. */
+static int read_once(struct loader *L, uint32_t file)
 {
 	struct chart *c = L->c;
 	size_t marks[] = {c->nzones, c->nprojects, c->nmilestones, c->ntargets, c->str.len};
@@ -851,18 +854,17 @@ static void load_file(struct loader *L, uint32_t file)
 	L->fatal = L->too_big = 0;
 	L->depth = 0;
 	L->nread = 0;
-	L->diags_at_start = c->diags.n;
 	L->diags_dropped = 0;
 	L->aliases = 0;
 	L->fp = fopen(c->files[file].path, "rb");
 	if (!L->fp) {
 		diag_add(&c->diags, DIAG_ERROR, file, 0, 0, "%s", strerror(errno));
-		return;
+		return 0;
 	}
 	if (!yaml_parser_initialize(&L->parser)) {
 		L->oom = 1;
 		fclose(L->fp);
-		return;
+		return 0;
 	}
 	yaml_parser_set_input(&L->parser, read_cb, L);
 	int ok = document(L) == 0 && !L->fatal;
@@ -876,7 +878,6 @@ static void load_file(struct loader *L, uint32_t file)
 	if (L->diags_dropped)
 		diag_add(&c->diags, DIAG_NOTE, file, 0, 0, "%zu more diagnostics not shown",
 			 L->diags_dropped);
-	c->files[file].loaded = ok;
 	if (!ok) { /* a broken file adds nothing: no half charts */
 		c->nzones = marks[0];
 		c->nprojects = marks[1];
@@ -886,6 +887,157 @@ static void load_file(struct loader *L, uint32_t file)
 		memset(L->date_seen, 0, sizeof L->date_seen); /* handles may be reused */
 		c->files[file].title = STR_NONE;
 	}
+	return ok;
+}
+
+static int same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_size == b->st_size && a->st_ino == b->st_ino && a->st_dev == b->st_dev &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* Reads a file until it holds still: an editor saving it or a checkout
+ * replacing it while it is read would otherwise give half a chart. */
+static int load_file(struct loader *L, uint32_t file)
+{
+	struct chart *c = L->c;
+	const char *path = c->files[file].path;
+	size_t first[] = {c->nzones, c->nprojects, c->nmilestones, c->ntargets};
+	int ok = 0;
+	for (int tries = 0;; tries++) {
+		struct stat before, after;
+		L->diags_at_start = c->diags.n;
+		int known = stat(path, &before) == 0;
+		ok = read_once(L, file);
+		if (!known || stat(path, &after) != 0 || same_file(&before, &after) || L->oom)
+			break;
+		/* It changed under us: forget this reading and try again. */
+		diag_truncate(&c->diags, L->diags_at_start);
+		c->nzones = first[0];
+		c->nprojects = first[1];
+		c->nmilestones = first[2];
+		c->ntargets = first[3];
+		memset(L->date_seen, 0, sizeof L->date_seen);
+		if (tries == 4) {
+			diag_add(&c->diags, DIAG_ERROR, file, 0, 0, "the file kept changing while it was read");
+			ok = 0;
+			break;
+		}
+		nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL);
+	}
+	struct chart_file *f = &c->files[file];
+	f->loaded = ok;
+	f->zones = (struct range){(uint32_t)first[0], (uint32_t)c->nzones};
+	f->projects = (struct range){(uint32_t)first[1], (uint32_t)c->nprojects};
+	f->milestones = (struct range){(uint32_t)first[2], (uint32_t)c->nmilestones};
+	f->targets = (struct range){(uint32_t)first[3], (uint32_t)c->ntargets};
+	return ok;
+}
+
+/* ---- keeping the last good version ---------------------------------- */
+
+static void *append(void **arr, size_t *n, size_t *cap, size_t size)
+{
+	if (grow(arr, cap, *n, size) < 0)
+		return NULL;
+	return (char *)*arr + size * (*n)++;
+}
+
+/* Re-interns a text of the old chart in the new one. */
+static str_t again(struct chart *c, const struct chart *old, str_t s, int *oom)
+{
+	return s == STR_NONE ? STR_NONE : pool_intern(&c->str, chart_str(old, s), strlen(chart_str(old, s)), oom);
+}
+
+/* A derived id is derived anew: the siblings may have changed. */
+#define KEEP_ID(c, old, item, oom) \
+	((item)->flags & ITEM_ID_DERIVED ? ((item)->flags &= (uint8_t)~ITEM_ID_DERIVED, STR_NONE) \
+					 : again(c, old, (item)->id, oom))
+
+/* Copies the items file `of` of `old` had into `c` as file `f`, with their
+ * indices moved to where they land and their texts interned anew. */
+static int transplant(struct chart *c, uint32_t f, const struct chart *old, uint32_t of)
+{
+	const struct chart_file *o = &old->files[of];
+	struct chart_file *nf = &c->files[f];
+	int oom = 0;
+	uint32_t z0 = (uint32_t)c->nzones, p0 = (uint32_t)c->nprojects;
+	uint32_t m0 = (uint32_t)c->nmilestones, t0 = (uint32_t)c->ntargets;
+#define MOVE(v, from, to) ((v) == NONE ? NONE : (v) - (from) + (to))
+	for (uint32_t i = o->zones.first; i < o->zones.end && !oom; i++) {
+		struct zone *z = append((void **)&c->zones, &c->nzones, &c->zones_cap, sizeof *z);
+		if (!z)
+			return -1;
+		*z = old->zones[i];
+		z->parent = MOVE(z->parent, o->zones.first, z0);
+		z->end = MOVE(z->end, o->zones.first, z0);
+		z->proj_first = MOVE(z->proj_first, o->projects.first, p0);
+		z->tgt_first = MOVE(z->tgt_first, o->targets.first, t0);
+		z->name = again(c, old, z->name, &oom);
+		z->id = KEEP_ID(c, old, z, &oom);
+		z->owner = again(c, old, z->owner, &oom);
+		z->note = again(c, old, z->note, &oom);
+		z->at.file = f;
+	}
+	for (uint32_t i = o->projects.first; i < o->projects.end && !oom; i++) {
+		struct project *p = append((void **)&c->projects, &c->nprojects, &c->projects_cap, sizeof *p);
+		if (!p)
+			return -1;
+		*p = old->projects[i];
+		p->zone = MOVE(p->zone, o->zones.first, z0);
+		p->ms_first = MOVE(p->ms_first, o->milestones.first, m0);
+		p->name = again(c, old, p->name, &oom);
+		p->id = KEEP_ID(c, old, p, &oom);
+		p->owner = again(c, old, p->owner, &oom);
+		p->note = again(c, old, p->note, &oom);
+		p->at.file = f;
+	}
+	for (uint32_t i = o->milestones.first; i < o->milestones.end && !oom; i++) {
+		struct milestone *m = append((void **)&c->milestones, &c->nmilestones, &c->milestones_cap, sizeof *m);
+		if (!m)
+			return -1;
+		*m = old->milestones[i];
+		m->project = MOVE(m->project, o->projects.first, p0);
+		m->name = again(c, old, m->name, &oom);
+		m->id = KEEP_ID(c, old, m, &oom);
+		m->owner = again(c, old, m->owner, &oom);
+		m->note = again(c, old, m->note, &oom);
+		m->due_text = again(c, old, m->due_text, &oom);
+		m->done_text = again(c, old, m->done_text, &oom);
+		m->at.file = f;
+	}
+	for (uint32_t i = o->targets.first; i < o->targets.end && !oom; i++) {
+		struct target *t = append((void **)&c->targets, &c->ntargets, &c->targets_cap, sizeof *t);
+		if (!t)
+			return -1;
+		*t = old->targets[i];
+		t->zone = MOVE(t->zone, o->zones.first, z0);
+		t->name = again(c, old, t->name, &oom);
+		t->id = KEEP_ID(c, old, t, &oom);
+		t->owner = again(c, old, t->owner, &oom);
+		t->note = again(c, old, t->note, &oom);
+		t->unit = again(c, old, t->unit, &oom);
+		t->due_text = again(c, old, t->due_text, &oom);
+		t->start_text = again(c, old, t->start_text, &oom);
+		t->at.file = f;
+	}
+#undef MOVE
+	nf->title = again(c, old, o->title, &oom);
+	nf->stale = 1;
+	nf->zones = (struct range){z0, (uint32_t)c->nzones};
+	nf->projects = (struct range){p0, (uint32_t)c->nprojects};
+	nf->milestones = (struct range){m0, (uint32_t)c->nmilestones};
+	nf->targets = (struct range){t0, (uint32_t)c->ntargets};
+	return oom ? -1 : 0;
+}
+
+/* The file of `old` with the same path that had something to show. */
+static long previous_file(const struct chart *old, const char *path)
+{
+	for (size_t i = 0; old && i < old->nfiles; i++)
+		if ((old->files[i].loaded || old->files[i].stale) && !strcmp(old->files[i].path, path))
+			return (long)i;
+	return -1;
 }
 
 /* ---- paths ---------------------------------------------------------- */
@@ -984,7 +1136,7 @@ static int add_dir(struct chart *c, const char *dir, dev_t **sd, ino_t **si, con
 }
 
 int load_chart(struct chart *c, const char *const *paths, size_t npaths,
-	       const struct load_limits *lim)
+	       const struct load_limits *lim, const struct chart *prev)
 {
 	struct loader L = {.c = c, .lim = lim ? lim : &load_default_limits};
 	dev_t *sd = NULL;
@@ -1006,8 +1158,11 @@ int load_chart(struct chart *c, const char *const *paths, size_t npaths,
 		} else {
 			r = add_file(c, paths[i], found ? &st : NULL, &sd, &si);
 		}
-		for (size_t f = before; r == 0 && !L.oom && f < c->nfiles; f++)
-			load_file(&L, (uint32_t)f);
+		for (size_t f = before; r == 0 && !L.oom && f < c->nfiles; f++) {
+			long pf;
+			if (!load_file(&L, (uint32_t)f) && (pf = previous_file(prev, c->files[f].path)) >= 0)
+				r = transplant(c, (uint32_t)f, prev, (uint32_t)pf);
+		}
 	}
 	free(sd);
 	free(si);

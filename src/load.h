@@ -22,9 +22,12 @@ struct load_limits {
 extern const struct load_limits load_default_limits;
 
 /* Loads files and directories (their *.yaml and *.yml, by name) into the
- * empty chart `c`. Returns 0, or -1 when memory ran out. Either way every
- * problem found is in c->diags, sorted by file and line. */
+ * empty chart `c`. A file that changes while it is read is read again. When
+ * `prev` is the chart loaded before (a reload), a file that now fails keeps
+ * its items from `prev`, marked stale: the user never loses what was shown.
+ * Returns 0, or -1 when memory ran out. Either way every problem found is in
+ * c->diags, sorted by file and line. */
 int load_chart(struct chart *c, const char *const *paths, size_t npaths,
-	       const struct load_limits *lim);
+	       const struct load_limits *lim, const struct chart *prev);
 
 #endif

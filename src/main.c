@@ -270,7 +270,7 @@ int main(int argc, char **argv)
 
 	struct chart c;
 	if (chart_init(&c) < 0 ||
-	    load_chart(&c, (const char *const *)argv + optind, (size_t)(argc - optind), NULL) < 0) {
+	    load_chart(&c, (const char *const *)argv + optind, (size_t)(argc - optind), NULL, NULL) < 0) {
 		print_diags(&c);
 		fputs("guatu: out of memory\n", stderr);
 		chart_free(&c);

@@ -73,11 +73,20 @@ struct target {
 	uint16_t flags;
 };
 
+/* [first, end) of a file's items in one of the chart's arrays. */
+struct range {
+	uint32_t first, end;
+};
+
 struct chart_file {
 	char *path;  /* as given or found in a directory: for opening */
 	char *shown; /* the same, sanitised: for showing */
 	str_t title;
 	int loaded;  /* read without a fatal error */
+	int stale;   /* could not be read, so its last good items were kept */
+	/* A file's items are contiguous in each array: they are appended
+	 * while it is read. */
+	struct range zones, projects, milestones, targets;
 };
 
 struct chart {

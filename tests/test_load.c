@@ -27,7 +27,7 @@ static void load(struct chart *c, const char *text, const struct load_limits *li
 {
 	const char *p = write_file("t.yaml", text, strlen(text));
 	chart_init(c);
-	if (load_chart(c, &p, 1, lim) < 0)
+	if (load_chart(c, &p, 1, lim, NULL) < 0)
 		ok(0, "load ran out of memory");
 }
 
@@ -187,7 +187,7 @@ static void test_rollback(void)
 	const char *bad = write_file("b.yaml", b, strlen(b));
 	const char *paths[] = {good, bad};
 	chart_init(&c);
-	load_chart(&c, paths, 2, NULL);
+	load_chart(&c, paths, 2, NULL, NULL);
 	is_int((long long)c.nfiles, 2, "rollback: both files listed");
 	ok(c.files[0].loaded && !c.files[1].loaded, "rollback: the broken file is marked");
 	is_int((long long)c.nzones, 1, "rollback: only the good file's zone");
@@ -200,6 +200,58 @@ static void test_rollback(void)
 	chart_free(&c);
 }
 
+static void test_reload(void)
+{
+	struct chart old, now;
+	const char *a = "zones: [{name: 甲区, projects: [{name: 甲项目, milestones: [{name: 开工, due: 2023-01-01}]}]}]\n";
+	const char *b1 = "title: 乙\n"
+			 "zones:\n"
+			 "  - name: 乙区\n"
+			 "    targets: [{name: 投资, target: 5, due: 2023年}]\n"
+			 "    zones:\n"
+			 "      - name: 乙一片区\n"
+			 "        projects:\n"
+			 "          - name: 乙项目\n"
+			 "            milestones:\n"
+			 "              - {name: 签约, due: 2023年一季度}\n"
+			 "              - {name: 签约, due: 2023年二季度, owner: 王}\n";
+	const char *paths[2];
+	paths[0] = write_file("a.yaml", a, strlen(a));
+	paths[1] = write_file("b.yaml", b1, strlen(b1));
+	chart_init(&old);
+	load_chart(&old, paths, 2, NULL, NULL);
+	is_int((long long)old.diags.n, 0, "reload: the first load is clean");
+	/* b.yaml is now half saved, and a.yaml changed */
+	const char *b2 = "title: 乙\nzones:\n  - name: 乙区\n    zones: [\n";
+	const char *a2 = "zones: [{name: 甲区改, projects: []}]\n";
+	write_file("a.yaml", a2, strlen(a2));
+	write_file("b.yaml", b2, strlen(b2));
+	chart_init(&now);
+	load_chart(&now, paths, 2, NULL, &old);
+	chart_free(&old); /* nothing of the new chart may point into the old one */
+	ok(now.files[0].loaded && !now.files[0].stale, "reload: a good file is read anew");
+	ok(!now.files[1].loaded && now.files[1].stale, "reload: a broken file is marked stale");
+	is_int((long long)now.diags.errors, 1, "reload: the error is reported");
+	is_int((long long)now.nzones, 3, "reload: the broken file's zones are kept");
+	is_str(S(&now, now.zones[0].name), "甲区改", "reload: the good file's new content");
+	is_str(S(&now, now.zones[1].name), "乙区", "reload: the kept zone");
+	is_str(S(&now, now.zones[2].name), "乙一片区", "reload: the kept sub-zone");
+	is_int(now.zones[2].parent, 1, "reload: the sub-zone's parent moved with it");
+	is_int(now.zones[1].end, 3, "reload: the zone's subtree moved with it");
+	is_int(now.zones[1].at.file, 1, "reload: kept items name their file");
+	is_int((long long)now.nprojects, 1, "reload: the kept project");
+	is_int(now.projects[0].zone, 2, "reload: the project's zone moved");
+	is_int(now.zones[2].proj_first, 0, "reload: the zone's projects moved");
+	is_int((long long)now.nmilestones, 2, "reload: the kept milestones");
+	is_int(now.milestones[0].project, 0, "reload: the milestones' project moved");
+	is_str(S(&now, now.milestones[1].owner), "王", "reload: kept texts are in the new pool");
+	is_str(S(&now, now.milestones[1].id), "签约~2", "reload: derived ids are derived again");
+	is_int((long long)now.ntargets, 1, "reload: the kept target");
+	is_int(now.targets[0].zone, 1, "reload: the target's zone moved");
+	is_str(chart_title(&now), "乙", "reload: the kept title");
+	chart_free(&now);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -209,6 +261,7 @@ int main(void)
 	test_sanitised();
 	test_limits();
 	test_rollback();
+	test_reload();
 	char cmd[64];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)
