@@ -1,7 +1,9 @@
 #include "config.h"
 #include "date.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -39,13 +41,30 @@ void date_format(day_t day, char buf[static 11])
 	buf[10] = '\0';
 }
 
-day_t date_today(void)
+day_t date_of(time_t t)
 {
-	time_t t = time(NULL);
 	struct tm tm;
 	if (!localtime_r(&t, &tm))
 		return date_from_ymd(1970, 1, 1);
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+day_t date_today(void)
+{
+	return date_of(date_now());
+}
+
+time_t date_now(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	if (e && *e) {
+		errno = 0;
+		long long v = strtoll(e, &end, 10);
+		if (!errno && !*end && v >= 0)
+			return (time_t)v;
+	}
+	return time(NULL);
 }
 
 static int month_days(int y, int m)

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 typedef int32_t day_t; /* days since 1970-01-01 */
 #define DAY_NONE INT32_MIN
@@ -29,5 +30,10 @@ void date_to_ymd(day_t day, int *y, int *m, int *d);
 void date_format(day_t day, char buf[static 11]);
 /* Today in local time. */
 day_t date_today(void);
+/* The time now: SOURCE_DATE_EPOCH when set (reproducible output for tests
+ * and golden files), else the clock. */
+time_t date_now(void);
+/* The local date of a time. */
+day_t date_of(time_t t);
 
 #endif

@@ -31,6 +31,10 @@
 	ACTION(BROWSE, 'b', 0, 0, "浏览 browse view")                                       \
 	ACTION(FILTER, 'o', 0, 0, "只看逾期和将到期 only overdue and due soon")             \
 	ACTION(SORT, 'S', 0, 0, "节点排序：截止/名称/状态 sort by due, name, status")       \
+	ACTION(RELOAD, 'r', 0, 0, "重新载入 reload the files")                              \
+	ACTION(EDIT, 'e', 0, 0, "编辑所选项 edit the selected item ($VISUAL, $EDITOR, vi)") \
+	ACTION(DIAGS, 'E', 0, 0, "列出诊断 list the diagnostics")                           \
+	ACTION(LOG, 'p', 0, 0, "把屏幕记入日志 append the screen to the log")               \
 	ACTION(HELP, '?', KEY_F(1), 0, "帮助 help")                                         \
 	ACTION(REDRAW, KEY_CTRL('l'), 0, 0, "重绘 redraw the screen")                           \
 	ACTION(QUIT, 'q', 0, 0, "退出（帮助中：返回） quit (in help: back)")

@@ -28,7 +28,9 @@ enum exit_code { EXIT_OK = 0, EXIT_OVERDUE = 1, EXIT_BAD = 2 };
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct options {
-	int check, print, ascii;
+	int check, print, ascii, readonly;
+	const char *log;
+	int today_given;
 	day_t today;
 	int soon;
 	int width; /* 0: the terminal's, else 100 */
@@ -50,6 +52,9 @@ static void usage(FILE *out)
 	      "      --no-color     the same as --color=never (also for the interactive chart)\n"
 	      "      --ascii        ASCII frames and markers, for terminals that draw\n"
 	      "                     box-drawing characters double wide\n"
+	      "      --readonly     the interactive chart does not offer editing (e)\n"
+	      "      --log FILE     where p (and SIGUSR1) append the screen\n"
+	      "                     (default $XDG_STATE_HOME/guatu/screen.log)\n"
 	      "      --today DATE   take DATE as today (any date form a chart accepts)\n"
 	      "      --soon DAYS    days, today included, that count as due soon (default 14)\n"
 	      "  -h, --help         show this help and exit\n"
@@ -83,6 +88,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"color", optional_argument, NULL, 'C'},
 		{"colour", optional_argument, NULL, 'C'},
 		{"no-color", no_argument, NULL, 'M'},
+		{"readonly", no_argument, NULL, 'R'},
+		{"log", required_argument, NULL, 'L'},
 		{"ascii", no_argument, NULL, 'A'},
 		{"today", required_argument, NULL, 'T'},
 		{"soon", required_argument, NULL, 'S'},
@@ -104,6 +111,14 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 'M':
 			o->color = COLOR_NEVER;
+			break;
+		case 'R':
+			o->readonly = 1;
+			break;
+		case 'L':
+			if (!*optarg)
+				return bad_usage("%s", "--log: expected a file name");
+			o->log = optarg;
 			break;
 		case 'w': {
 			char *end;
@@ -131,6 +146,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			if (date_parse(optarg, strlen(optarg), &sp, &why) < 0)
 				return bad_usage("--today: not a date: '%s'", optarg);
 			o->today = sp.last;
+			o->today_given = 1;
 			break;
 		}
 		case 'S': {
@@ -175,29 +191,6 @@ static void print_counts(const struct chart *c)
 	       c->nmilestones == 1 ? "" : "s", c->ntargets, c->ntargets == 1 ? "" : "s");
 }
 
-/* The time of this run: SOURCE_DATE_EPOCH when set (reproducible output
- * for tests and golden files), else the clock. */
-static time_t run_time(void)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	if (e && *e) {
-		errno = 0;
-		long long v = strtoll(e, &end, 10);
-		if (!errno && !*end && v >= 0)
-			return (time_t)v;
-	}
-	return time(NULL);
-}
-
-static day_t local_day(time_t t)
-{
-	struct tm tm;
-	if (!localtime_r(&t, &tm))
-		return date_from_ymd(1970, 1, 1);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 static int use_color(enum color c)
 {
 	const char *no = getenv("NO_COLOR"); /* https://no-color.org: any value */
@@ -219,38 +212,29 @@ static int print_width(int asked)
 	return 100;
 }
 
-/* --print: a line with the time of the run, then the status screen, drawn
- * and written a chunk of rows at a time so memory stays a screenful.
+/* --print: a line with the time of the run, then the status screen.
  * Returns the exit status. */
 static int print_status(const struct chart *c, const struct options *o)
 {
-	enum { CHUNK = 256 };
 	struct summary s;
 	struct status_layout l;
-	struct grid g = {0};
+	struct grid stamp = {0};
 	int width = print_width(o->width), color = use_color(o->color), ok = 0;
 	struct status_opts so = {.ascii = o->ascii, .loaded = o->now};
-	if (summary_build(&s, c, o->today, o->soon) == 0) {
-		ok = status_layout(&l, c, &s, &so, width) == 0 && grid_init(&g, width, CHUNK) == 0;
-	}
-	if (ok) {
+	if (summary_build(&s, c, o->today, o->soon) == 0 && status_layout(&l, c, &s, &so, width) == 0 &&
+	    grid_init(&stamp, width, 1) == 0) {
 		char line[64];
 		struct tm tm;
 		localtime_r(&o->now, &tm);
 		strftime(line, sizeof line, "guatu %Y-%m-%d %H:%M:%S", &tm);
-		grid_put(&g, 0, 0, line, STYLE_DIM);
-		grid_write(&g, 1, stdout, color);
-		for (long from = 0; from < l.rows; from += CHUNK) {
-			int n = l.rows - from < CHUNK ? (int)(l.rows - from) : CHUNK;
-			grid_clear(&g);
-			status_draw(&g, 0, &l, from, n);
-			grid_write(&g, n, stdout, color);
-		}
-	} else {
-		fputs("guatu: out of memory\n", stderr);
+		grid_put(&stamp, 0, 0, line, STYLE_DIM);
+		grid_write(&stamp, 1, stdout, color);
+		ok = status_write(stdout, &l, color) == 0;
 	}
+	if (!ok)
+		fputs("guatu: out of memory\n", stderr);
 	int r = !ok || c->diags.errors ? EXIT_BAD : s.noverdue ? EXIT_OVERDUE : EXIT_OK;
-	grid_free(&g);
+	grid_free(&stamp);
 	summary_free(&s);
 	return r;
 }
@@ -261,10 +245,10 @@ int main(int argc, char **argv)
 	if (locale < 0)
 		fputs("guatu: warning: no UTF-8 locale found; Chinese text may be shown as U+FFFD\n",
 		      stderr);
-	struct options o = {.now = run_time(), .soon = 14, .today = DAY_NONE};
+	struct options o = {.now = date_now(), .soon = 14, .today = DAY_NONE};
 	int r = parse_args(argc, argv, &o);
 	if (o.today == DAY_NONE)
-		o.today = local_day(o.now);
+		o.today = date_of(o.now);
 	if (r >= 0)
 		return r;
 
@@ -288,14 +272,16 @@ int main(int argc, char **argv)
 	} else {
 		const char *nc = getenv("NO_COLOR");
 		struct ui_opts uo = {
-			.today = o.today, .soon = o.soon, .ascii = o.ascii, .loaded = o.now,
+			.paths = (const char *const *)argv + optind, .npaths = (size_t)(argc - optind),
+			.today = o.today_given ? o.today : DAY_NONE, .soon = o.soon, .ascii = o.ascii,
+			.readonly = o.readonly, .log = o.log,
 			.color = o.color != COLOR_NEVER && !(nc && *nc),
 			.notice = locale == 1 ? "区域设置不是 UTF-8，已改用 C.UTF-8 (locale was not UTF-8: using C.UTF-8)" : NULL,
 		};
 		if (c.diags.errors) /* what was wrong stays on the screen until guatu starts */
 			fprintf(stderr, "guatu: %zu error%s in the chart; starting with what loaded\n",
 				c.diags.errors, c.diags.errors == 1 ? "" : "s");
-		r = ui_run(&c, &uo);
+		r = ui_run(&c, &uo); /* reloads replace c */
 		if (r == 0 && c.diags.errors)
 			r = EXIT_BAD;
 	}

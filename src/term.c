@@ -130,6 +130,19 @@ void term_size(int *w, int *h)
 	*h = LINES;
 }
 
+void term_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+}
+
+void term_resume(void)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
 void term_repaint(void)
 {
 	clearok(curscr, TRUE);

@@ -24,6 +24,10 @@ void term_close(void);
 void term_size(int *w, int *h);
 /* Shows a grid of the screen's size; ncurses sends only what changed. */
 void term_show(const struct grid *g);
+/* Hands the terminal to another program (an editor) ... */
+void term_suspend(void);
+/* ... and takes it back, repainting everything. */
+void term_resume(void);
 /* Forces a full repaint on the next show (Ctrl-L). */
 void term_repaint(void);
 /* Waits up to `ms` for a key: TERM_KEY with *k set, TERM_TIMEOUT,

@@ -2,14 +2,22 @@
 #include "ui.h"
 
 #include <curses.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stddef.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "browse.h"
 #include "keys.h"
+#include "load.h"
 #include "search.h"
 #include "summary.h"
 #include "table.h"
@@ -19,26 +27,397 @@
 #include "view_status.h"
 
 enum { MIN_W = 40, MIN_H = 12 };
-enum view { VIEW_BROWSE, VIEW_STATUS, VIEW_HELP };
+enum view { VIEW_BROWSE, VIEW_STATUS, VIEW_HELP, VIEW_DIAGS };
 
 struct ui {
-	const struct chart *c;
+	struct chart *c;
 	const struct ui_opts *o;
 	const struct frame *f;
+	day_t today;
 	struct summary s;
 	struct browse b;
 	struct search se;
 	enum view view, back;
 	struct grid screen;
 	struct status_layout status; /* the status view, measured at page_w */
-	struct grid help;            /* the help, as tall as it is */
+	struct grid page;            /* the help or the diagnostics, as tall as they are */
 	int page_rows, page_top, page_w;
 	enum view page_of;
-	char msg[512];
+	char msg[PATH_MAX + 256]; /* said once, until the next key */
+	char alert[512]; /* said until it is no longer true: a file failed */
+	char right[64];  /* when loaded, from how many files */
 	int searching;
 	char query[256];
-	struct hit from; /* where the search started, for ESC */
+	struct hit from; /* where the search started, for Escape */
+	time_t loaded;
+	unsigned long long watched; /* what the files looked like when loaded */
+	char logpath[PATH_MAX];
 };
+
+/* ---- watching the files --------------------------------------------- */
+
+static unsigned long long mix(unsigned long long h, const void *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) /* FNV-1a, 64 bits */
+		h = (h ^ ((const unsigned char *)p)[i]) * 1099511628211ull;
+	return h;
+}
+
+static unsigned long long mix_file(unsigned long long h, const char *path)
+{
+	struct stat st;
+	h = mix(h, path, strlen(path) + 1);
+	if (stat(path, &st) != 0)
+		return mix(h, "?", 1);
+	long long v[] = {(long long)st.st_size, (long long)st.st_ino, (long long)st.st_mtim.tv_sec,
+			 (long long)st.st_mtim.tv_nsec};
+	return mix(h, v, sizeof v);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A fingerprint of the files: sizes, times and inodes, and the charts each
+ * directory holds. Cheap enough to take every second. */
+static unsigned long long fingerprint(const struct ui_opts *o)
+{
+	unsigned long long h = 14695981039346656037ull;
+	for (size_t i = 0; i < o->npaths; i++) {
+		struct stat st;
+		DIR *d;
+		if (stat(o->paths[i], &st) != 0 || !S_ISDIR(st.st_mode) || !(d = opendir(o->paths[i]))) {
+			h = mix_file(h, o->paths[i]);
+			continue;
+		}
+		char **names = NULL;
+		size_t n = 0, cap = 0;
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			size_t len = strlen(e->d_name);
+			if (e->d_name[0] == '.' || !((len > 5 && !strcmp(e->d_name + len - 5, ".yaml")) ||
+						     (len > 4 && !strcmp(e->d_name + len - 4, ".yml"))))
+				continue;
+			void *v = names;
+			if (grow(&v, &cap, n, sizeof *names) < 0)
+				break;
+			names = v;
+			if (!(names[n] = malloc(strlen(o->paths[i]) + len + 2)))
+				break;
+			sprintf(names[n++], "%s/%s", o->paths[i], e->d_name);
+		}
+		closedir(d);
+		if (n)
+			qsort(names, n, sizeof *names, by_name);
+		for (size_t k = 0; k < n; k++) {
+			h = mix_file(h, names[k]);
+			free(names[k]);
+		}
+		free(names);
+	}
+	return h;
+}
+
+/* ---- keeping the place across a reload ------------------------------ */
+
+/* The zone of `nc` that is zone `oz` of `oc`: by id, else by name, under
+ * the zone that is its parent. NONE when it is gone. */
+static uint32_t same_zone(const struct chart *nc, const struct chart *oc, uint32_t oz)
+{
+	uint32_t op = oc->zones[oz].parent, np = NONE;
+	if (op != NONE && (np = same_zone(nc, oc, op)) == NONE)
+		return NONE;
+	const char *id = chart_str(oc, oc->zones[oz].id), *name = chart_str(oc, oc->zones[oz].name);
+	uint32_t from = np == NONE ? 0 : np + 1, to = np == NONE ? (uint32_t)nc->nzones : nc->zones[np].end;
+	uint32_t named = NONE;
+	for (uint32_t i = from; i < to; i = nc->zones[i].end) {
+		if (!strcmp(chart_str(nc, nc->zones[i].id), id))
+			return i;
+		if (named == NONE && !strcmp(chart_str(nc, nc->zones[i].name), name))
+			named = i;
+	}
+	return named;
+}
+
+/* The item in [first, first + n) of the new chart's array `arr` (items of
+ * `size` bytes) with the old item's id, else its name. */
+static uint32_t same_item(const struct chart *nc, const void *arr, size_t size, size_t name_at,
+			  size_t id_at, uint32_t first, uint32_t n, const struct chart *oc, const void *old)
+{
+#define FIELD(item, at) (*(const str_t *)((const char *)(item) + (at)))
+	uint32_t named = NONE;
+	const char *id = chart_str(oc, FIELD(old, id_at)), *name = chart_str(oc, FIELD(old, name_at));
+	for (uint32_t i = first; i < first + n; i++) {
+		const void *item = (const char *)arr + size * i;
+		if (!strcmp(chart_str(nc, FIELD(item, id_at)), id))
+			return i;
+		if (named == NONE && !strcmp(chart_str(nc, FIELD(item, name_at)), name))
+			named = i;
+	}
+	return named;
+#undef FIELD
+}
+
+static void say_loaded(struct ui *u)
+{
+	struct tm tm;
+	localtime_r(&u->loaded, &tm);
+	snprintf(u->right, sizeof u->right, "载入 %02d:%02d:%02d · %zu 个文件", tm.tm_hour, tm.tm_min,
+		 tm.tm_sec, u->c->nfiles);
+	/* A file that failed: say which, where, and that older data shows. */
+	u->alert[0] = '\0';
+	for (size_t i = 0; i < u->c->diags.n; i++) {
+		const struct diag *d = &u->c->diags.v[i];
+		const struct chart_file *f = &u->c->files[d->file];
+		if (d->severity != DIAG_ERROR || f->loaded)
+			continue;
+		char where[64] = "";
+		if (d->line)
+			snprintf(where, sizeof where, ":%u:%u", (unsigned)d->line, (unsigned)d->col);
+		snprintf(u->alert, sizeof u->alert, "! %s%s: %s · %s (E 查看全部)", f->shown, where, d->msg,
+			 f->stale ? "显示上次的正确数据 showing the last good data" : "未载入 not loaded");
+		break;
+	}
+}
+
+/* Rebuilds what depends on the chart and today, keeping the user's place:
+ * the same zone, project and milestone (by id, then name), else the nearest. */
+static int rebuild(struct ui *u, const struct chart *old)
+{
+	struct browse *b = &u->b;
+	uint32_t oz = browse_selected(b, PANE_ZONES), op = browse_selected(b, PANE_PROJECTS);
+	uint32_t om = browse_selected(b, PANE_MILESTONES);
+	size_t rows[PANE_COUNT];
+	for (int p = 0; p < PANE_COUNT; p++)
+		rows[p] = b->list[p].sel;
+	enum pane focus = b->focus;
+	enum sort sort = b->sort;
+	int filter = b->filter;
+	const struct chart *nc = u->c;
+	uint8_t *folded = calloc(nc->nzones + 1, 1);
+	if (!folded)
+		return -1;
+	uint32_t nz = NONE, np = NONE, nm = NONE;
+	if (old) {
+		for (uint32_t z = 0; z < old->nzones; z++) {
+			uint32_t m;
+			if (b->collapsed[z] && (m = same_zone(nc, old, z)) != NONE)
+				folded[m] = 1;
+		}
+		if (oz != NONE)
+			nz = same_zone(nc, old, oz);
+		if (nz != NONE && op != NONE)
+			np = same_item(nc, nc->projects, sizeof *nc->projects, offsetof(struct project, name),
+				       offsetof(struct project, id), nc->zones[nz].proj_first,
+				       nc->zones[nz].proj_count, old, &old->projects[op]);
+		if (np != NONE && om != NONE)
+			nm = same_item(nc, nc->milestones, sizeof *nc->milestones,
+				       offsetof(struct milestone, name), offsetof(struct milestone, id),
+				       nc->projects[np].ms_first, nc->projects[np].ms_count, old,
+				       &old->milestones[om]);
+	} else {
+		memcpy(folded, b->collapsed, nc->nzones);
+		nz = oz, np = op, nm = om;
+	}
+	summary_free(&u->s);
+	browse_free(b);
+	search_free(&u->se);
+	search_init(&u->se, nc);
+	if (summary_build(&u->s, nc, u->today, u->o->soon) < 0 || browse_init(b, nc, &u->s) < 0) {
+		free(folded);
+		return -1;
+	}
+	memcpy(b->collapsed, folded, nc->nzones);
+	free(folded);
+	b->sort = sort;
+	b->filter = filter;
+	if (browse_refresh(b) < 0)
+		return -1;
+	if (nz != NONE) {
+		if (browse_reveal(b, nz, np, nm) < 0)
+			return -1;
+	} else {
+		browse_select(b, PANE_ZONES, (long)rows[0]);
+	}
+	/* Gone: its neighbour takes the row it had. */
+	if (np == NONE && nz != NONE)
+		browse_select(b, PANE_PROJECTS, (long)rows[1]);
+	if (nm == NONE && np != NONE)
+		browse_select(b, PANE_MILESTONES, (long)rows[2]);
+	b->focus = focus;
+	u->page_w = -1; /* the status view and diagnostics are stale */
+	return 0;
+}
+
+static void reload(struct ui *u, const char *why)
+{
+	struct chart next;
+	if (chart_init(&next) < 0 ||
+	    load_chart(&next, u->o->paths, u->o->npaths, NULL, u->c) < 0) {
+		chart_free(&next);
+		snprintf(u->msg, sizeof u->msg, "内存不足，未重新载入 out of memory: not reloaded");
+		return;
+	}
+	struct chart old = *u->c;
+	*u->c = next; /* the views borrow u->c, which stays where it is */
+	if (rebuild(u, &old) < 0)
+		snprintf(u->msg, sizeof u->msg, "out of memory");
+	chart_free(&old);
+	u->loaded = date_now();
+	u->watched = fingerprint(u->o);
+	say_loaded(u);
+	if (!u->alert[0])
+		snprintf(u->msg, sizeof u->msg, "%s", why);
+}
+
+/* ---- the editor ----------------------------------------------------- */
+
+static const struct place *selected_place(const struct ui *u)
+{
+	const struct browse *b = &u->b;
+	for (int p = b->focus; p >= 0; p--) {
+		uint32_t v = browse_selected(b, (enum pane)p);
+		if (v == NONE)
+			continue;
+		return p == PANE_ZONES ? &u->c->zones[v].at
+		       : p == PANE_PROJECTS ? &u->c->projects[v].at : &u->c->milestones[v].at;
+	}
+	return NULL;
+}
+
+/* Opens $VISUAL, else $EDITOR, else vi at the item's line. The editor
+ * string may hold arguments ("code -w"), so sh reads it; the file name is
+ * passed as an argument and is never read by a shell. */
+static void edit(struct ui *u)
+{
+	if (u->o->readonly) {
+		snprintf(u->msg, sizeof u->msg, "只读模式，不能编辑 read-only: editing is off");
+		return;
+	}
+	const struct place *at = selected_place(u);
+	if (!at) {
+		snprintf(u->msg, sizeof u->msg, "没有可编辑的项 nothing to edit");
+		return;
+	}
+	const char *ed = getenv("VISUAL");
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		ed = "vi";
+	char line[32], *cmd = malloc(strlen(ed) + 16);
+	if (!cmd)
+		return;
+	snprintf(line, sizeof line, "+%u", (unsigned)at->line);
+	sprintf(cmd, "%s \"$@\"", ed);
+	const char *path = u->c->files[at->file].path;
+	term_suspend();
+	/* Like system(): the editor gets Ctrl-C, guatu does not. */
+	struct sigaction ign, old_int, old_quit;
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	pid_t pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		execl("/bin/sh", "sh", "-c", cmd, "sh", line, path, (char *)NULL);
+		_exit(127);
+	}
+	int st = 0;
+	while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	term_resume();
+	if (pid < 0 || (WIFEXITED(st) && WEXITSTATUS(st) == 127))
+		snprintf(u->msg, sizeof u->msg, "无法启动编辑器 cannot run the editor: %s", ed);
+	free(cmd);
+	reload(u, "已重新载入 reloaded after editing");
+}
+
+/* ---- the log -------------------------------------------------------- */
+
+/* Makes the directories above `path` (mode 0700). */
+static void make_parents(char *path)
+{
+	for (char *p = path + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(path, 0700);
+			*p = '/';
+		}
+}
+
+static const char *log_path(struct ui *u)
+{
+	if (u->o->log)
+		return u->o->log;
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	if (state && *state == '/')
+		snprintf(u->logpath, sizeof u->logpath, "%s/guatu/screen.log", state);
+	else
+		snprintf(u->logpath, sizeof u->logpath, "%s/.local/state/guatu/screen.log",
+			 home && *home ? home : ".");
+	return u->logpath;
+}
+
+/* Appends the view as text, after a line that says when, what and which
+ * files. One write() of the whole block with O_APPEND: two guatu writing
+ * to one log never mix their lines. */
+static void log_screen(struct ui *u)
+{
+	static const char *const views[] = {"浏览 browse", "状态 status", "帮助 help", "诊断 diagnostics"};
+	char *buf = NULL, stamp[64];
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m)
+		return;
+	time_t now = date_now();
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "guatu %Y-%m-%d %H:%M:%S", &tm);
+	fprintf(m, "%s · %s ·", stamp, views[u->view]);
+	for (size_t i = 0; i < u->o->npaths; i++) {
+		char shown[TEXT_SANITIZE_MAX(256)];
+		unsigned changed;
+		size_t n = strlen(u->o->paths[i]);
+		text_sanitize(u->o->paths[i], n < 256 ? n : 256, shown, TEXT_LINE, &changed);
+		fprintf(m, " %s", shown);
+	}
+	fprintf(m, " (%zu 个文件)\n", u->c->nfiles);
+	int ok = 1;
+	if (u->view == VIEW_STATUS) { /* the whole status screen, as --print gives it */
+		struct status_layout l;
+		struct status_opts so = {.ascii = u->o->ascii, .loaded = u->loaded};
+		ok = status_layout(&l, u->c, &u->s, &so, u->screen.w) == 0 && status_write(m, &l, 0) == 0;
+	} else {
+		grid_write(&u->screen, u->screen.h, m, 0);
+	}
+	if (fclose(m) != 0 || !ok) {
+		free(buf);
+		snprintf(u->msg, sizeof u->msg, "out of memory");
+		return;
+	}
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s", log_path(u));
+	make_parents(path);
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	ssize_t w = fd >= 0 ? write(fd, buf, len) : -1;
+	int err = errno;
+	if (fd >= 0)
+		close(fd);
+	free(buf);
+	if (w == (ssize_t)len)
+		snprintf(u->msg, sizeof u->msg, "已记入日志 logged to %s", path);
+	else
+		snprintf(u->msg, sizeof u->msg, "无法写日志 cannot write the log %s: %s", path,
+			 w < 0 ? strerror(err) : "short write");
+}
+
+/* ---- drawing -------------------------------------------------------- */
 
 static struct hit here(const struct browse *b)
 {
@@ -52,19 +431,48 @@ static struct hit here(const struct browse *b)
 	return h;
 }
 
-/* Lays out the status view or draws the help at the current width, when stale. */
+static int diags_page(struct ui *u, int w)
+{
+	const char *ell = u->o->ascii ? "~" : "…";
+	if (grid_grow(&u->page, 1) < 0)
+		return -1;
+	if (u->c->diags.n == 0) {
+		grid_put(&u->page, 0, 0, "没有诊断 no diagnostics", STYLE_DIM);
+		return 1;
+	}
+	static const char *const sev[] = {"note", "warning", "error"};
+	for (size_t i = 0; i < u->c->diags.n; i++) {
+		const struct diag *d = &u->c->diags.v[i];
+		char line[1024];
+		if (d->line)
+			snprintf(line, sizeof line, "%s:%u:%u: %s: %s", u->c->files[d->file].shown,
+				 (unsigned)d->line, (unsigned)d->col, sev[d->severity], d->msg);
+		else
+			snprintf(line, sizeof line, "%s: %s: %s", u->c->files[d->file].shown, sev[d->severity], d->msg);
+		if (grid_grow(&u->page, (int)i + 1) < 0)
+			return -1;
+		grid_text(&u->page, (int)i, 0, w, line, strlen(line), ALIGN_LEFT,
+			  d->severity == DIAG_ERROR ? STYLE_OVERDUE : STYLE_NORMAL, ell);
+	}
+	return (int)u->c->diags.n;
+}
+
+/* Lays out the status view, or draws the help or diagnostics, when stale. */
 static int build_page(struct ui *u, int w)
 {
 	if (u->page_w == w && u->page_of == u->view)
 		return 0;
 	if (u->view == VIEW_STATUS) {
-		struct status_opts so = {.ascii = u->o->ascii, .loaded = u->o->loaded, .no_header = 1};
+		struct status_opts so = {.ascii = u->o->ascii, .loaded = u->loaded, .no_header = 1};
 		if (status_layout(&u->status, u->c, &u->s, &so, w) < 0)
 			return -1;
 		u->page_rows = (int)u->status.rows;
 	} else {
-		grid_free(&u->help);
-		if (grid_init(&u->help, w, 1) < 0 || (u->page_rows = view_help(&u->help, u->o->ascii)) < 0)
+		grid_free(&u->page);
+		if (grid_init(&u->page, w, 1) < 0)
+			return -1;
+		u->page_rows = u->view == VIEW_HELP ? view_help(&u->page, u->o->ascii) : diags_page(u, w);
+		if (u->page_rows < 0)
 			return -1;
 	}
 	u->page_w = w;
@@ -72,9 +480,11 @@ static int build_page(struct ui *u, int w)
 	return 0;
 }
 
-/* The status view or help: the header line, a window of the page, the footer. */
+/* The status view, help or diagnostics: the header line, a window of the
+ * page, the bottom line. */
 static void draw_page(struct ui *u)
 {
+	static const char *const names[] = {"", "状态总览", "帮助", "诊断"};
 	struct grid *g = &u->screen;
 	int body = g->h - 2, max_top = u->page_rows - body;
 	if (u->page_top > max_top)
@@ -87,12 +497,11 @@ static void draw_page(struct ui *u)
 	else
 		for (int y = 0; y < body && u->page_top + y < u->page_rows; y++)
 			for (int x = 0; x < g->w; x++)
-				*grid_at(g, 1 + y, x) = *grid_at(&u->help, u->page_top + y, x);
+				*grid_at(g, 1 + y, x) = *grid_at(&u->page, u->page_top + y, x);
 	char hints[128];
-	snprintf(hints, sizeof hints, "%s  j/k 滚动  b 浏览  %s  %s",
-		 u->view == VIEW_HELP ? "帮助" : "状态总览", u->view == VIEW_HELP ? "s 状态" : "? 帮助",
-		 u->view == VIEW_HELP ? "q 返回" : "q 退出");
-	view_footer(g, u->msg, hints);
+	snprintf(hints, sizeof hints, "%s  j/k 滚动  b 浏览  %s  %s", names[u->view],
+		 u->view == VIEW_STATUS ? "? 帮助" : "s 状态", u->view == VIEW_STATUS ? "q 退出" : "q 返回");
+	view_footer(g, u->msg[0] ? u->msg : u->alert, hints, u->right);
 }
 
 static int draw(struct ui *u)
@@ -112,10 +521,13 @@ static int draw(struct ui *u)
 		grid_text(&u->screen, h / 2 - 1, 0, w, t, strlen(t), ALIGN_CENTER, STYLE_TITLE, "~");
 		grid_text(&u->screen, h / 2, 0, w, m, strlen(m), ALIGN_CENTER, STYLE_NORMAL, "~");
 	} else if (u->view == VIEW_BROWSE) {
-		char footer[800] = "";
-		if (u->searching)
+		char footer[PATH_MAX + 512];
+		const char *left = u->msg[0] ? u->msg : u->alert;
+		if (u->searching) {
 			snprintf(footer, sizeof footer, "/%s%s", u->query, u->msg);
-		view_browse(&u->screen, &u->b, u->f, u->searching ? footer : u->msg);
+			left = footer;
+		}
+		view_browse(&u->screen, &u->b, u->f, left, u->right);
 	} else {
 		if (build_page(u, w) < 0)
 			return -1;
@@ -124,6 +536,8 @@ static int draw(struct ui *u)
 	term_show(&u->screen);
 	return 0;
 }
+
+/* ---- keys ----------------------------------------------------------- */
 
 static void find(struct ui *u, struct hit from, int dir, int include_from)
 {
@@ -242,6 +656,7 @@ static int browse_action(struct ui *u, enum action a, int page)
 		else
 			find(u, here(b), a == ACT_NEXT_MATCH ? 1 : -1, 0);
 		break;
+	case ACT_EDIT: edit(u); break;
 	default: break;
 	}
 	return 0;
@@ -260,6 +675,17 @@ static void page_action(struct ui *u, enum action a, int page)
 	}
 }
 
+static void show(struct ui *u, enum view v)
+{
+	if (u->view != v)
+		u->page_top = 0;
+	if (v == VIEW_HELP || v == VIEW_DIAGS) {
+		if (u->view != VIEW_HELP && u->view != VIEW_DIAGS)
+			u->back = u->view;
+	}
+	u->view = v;
+}
+
 /* Handles one key; returns 1 to quit. */
 static int on_key(struct ui *u, const struct key *k)
 {
@@ -275,23 +701,17 @@ static int on_key(struct ui *u, const struct key *k)
 		u->msg[0] = '\0';
 	switch (a) {
 	case ACT_QUIT:
-		if (u->view != VIEW_HELP)
+		if (u->view != VIEW_HELP && u->view != VIEW_DIAGS)
 			return 1;
 		u->view = u->back;
 		return 0;
-	case ACT_HELP:
-		if (u->view != VIEW_HELP)
-			u->back = u->view;
-		u->view = VIEW_HELP;
-		u->page_top = 0;
-		return 0;
-	case ACT_STATUS:
-		if (u->view != VIEW_STATUS)
-			u->page_top = 0;
-		u->view = VIEW_STATUS;
-		return 0;
-	case ACT_BROWSE: u->view = VIEW_BROWSE; return 0;
+	case ACT_HELP: show(u, VIEW_HELP); return 0;
+	case ACT_DIAGS: show(u, VIEW_DIAGS); return 0;
+	case ACT_STATUS: show(u, VIEW_STATUS); return 0;
+	case ACT_BROWSE: show(u, VIEW_BROWSE); return 0;
 	case ACT_REDRAW: term_repaint(); return 0;
+	case ACT_RELOAD: reload(u, "已重新载入 reloaded"); return 0;
+	case ACT_LOG: log_screen(u); return 0;
 	default: break;
 	}
 	if (u->view == VIEW_BROWSE) {
@@ -300,16 +720,27 @@ static int on_key(struct ui *u, const struct key *k)
 	} else {
 		page_action(u, a, page);
 	}
-	if (a == ACT_NONE && k->ch != 27) {
-		char name[24];
-		key_label(k->code ? k->code : (int)k->ch, name, sizeof name);
-		if (k->ch >= 0x20 || k->code)
-			snprintf(u->msg, sizeof u->msg, "按 ? 查看按键 (press ? for help)");
-	}
+	if (a == ACT_NONE && (k->ch >= 0x20 || k->code))
+		snprintf(u->msg, sizeof u->msg, "按 ? 查看按键 (press ? for help)");
 	return 0;
 }
 
-int ui_run(const struct chart *c, const struct ui_opts *o)
+/* Once a second while idle: reload changed files, follow a new day. */
+static void tick(struct ui *u)
+{
+	if (fingerprint(u->o) != u->watched) {
+		reload(u, "文件已更改，已重新载入 files changed: reloaded");
+		return;
+	}
+	day_t today = date_of(date_now());
+	if (u->o->today == DAY_NONE && today != u->today) {
+		u->today = today;
+		if (rebuild(u, NULL) < 0)
+			snprintf(u->msg, sizeof u->msg, "out of memory");
+	}
+}
+
+int ui_run(struct chart *c, const struct ui_opts *o)
 {
 	struct ui u;
 	memset(&u, 0, sizeof u);
@@ -317,16 +748,20 @@ int ui_run(const struct chart *c, const struct ui_opts *o)
 	u.o = o;
 	u.f = o->ascii ? &frame_ascii : &frame_box;
 	u.page_w = -1;
+	u.today = o->today != DAY_NONE ? o->today : date_of(date_now());
+	u.loaded = date_now();
+	u.watched = fingerprint(o);
 	if (o->notice)
 		snprintf(u.msg, sizeof u.msg, "%s", o->notice);
-	const char *err = NULL;
-	if (summary_build(&u.s, c, o->today, o->soon) < 0 || browse_init(&u.b, c, &u.s) < 0) {
+	search_init(&u.se, c);
+	if (summary_build(&u.s, c, u.today, o->soon) < 0 || browse_init(&u.b, c, &u.s) < 0) {
 		fputs("guatu: out of memory\n", stderr);
 		summary_free(&u.s);
 		browse_free(&u.b);
 		return 2;
 	}
-	search_init(&u.se, c);
+	say_loaded(&u);
+	const char *err = NULL;
 	if (term_open(o->color, &err) < 0) {
 		fprintf(stderr, "guatu: %s\n", err);
 		summary_free(&u.s);
@@ -345,15 +780,19 @@ int ui_run(const struct chart *c, const struct ui_opts *o)
 			break;
 		if (r == TERM_SIGNAL) {
 			int sig = term_signal();
+			if (sig == SIGUSR1) /* a supervisor's snapshot: as if p was pressed */
+				log_screen(&u);
 			quit = sig == SIGHUP || sig == SIGTERM || sig == SIGINT;
 			continue;
 		}
 		if (r == TERM_KEY)
 			quit = on_key(&u, &k);
+		else
+			tick(&u);
 	}
 	term_close();
 	grid_free(&u.screen);
-	grid_free(&u.help);
+	grid_free(&u.page);
 	search_free(&u.se);
 	browse_free(&u.b);
 	summary_free(&u.s);

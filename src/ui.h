@@ -1,23 +1,28 @@
-/* ui: the interactive chart. Owns the loop: one key at a time, the
- * views redrawn into a grid the size of the screen and shown by term. */
+/* ui: the interactive chart. Owns the loop: one key at a time, the views
+ * redrawn into a grid the size of the screen and shown by term; the files
+ * watched and reloaded; the editor started; the screen logged. */
 #ifndef GUATU_UI_H
 #define GUATU_UI_H
 
-#include <time.h>
+#include <stddef.h>
 
 #include "model.h"
 
 struct ui_opts {
-	day_t today;
+	const char *const *paths; /* as given: files and directories, to reload */
+	size_t npaths;
+	day_t today;     /* DAY_NONE: the local date, followed past midnight */
 	int soon;
 	int ascii;
 	int color;
-	time_t loaded;
+	int readonly;    /* no editing */
+	const char *log; /* the log file, or NULL for $XDG_STATE_HOME/guatu/screen.log */
 	const char *notice; /* said once in the bottom line (e.g. the locale changed) */
 };
 
-/* Runs the interactive chart until the user quits or the terminal goes
- * away. Returns the exit status. */
-int ui_run(const struct chart *c, const struct ui_opts *o);
+/* Runs the interactive chart on `c` until the user quits or the terminal
+ * goes away. Reloads replace *c; the caller frees it afterwards. Returns
+ * the exit status. */
+int ui_run(struct chart *c, const struct ui_opts *o);
 
 #endif

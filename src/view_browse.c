@@ -51,10 +51,15 @@ void view_header(struct grid *g, const struct chart *c, const struct summary *s,
 			  s->all.overdue ? STYLE_OVERDUE : STYLE_NORMAL, f->ellipsis);
 }
 
-void view_footer(struct grid *g, const char *msg, const char *hints)
+void view_footer(struct grid *g, const char *msg, const char *hints, const char *right)
 {
 	const char *t = msg && *msg ? msg : hints;
-	grid_text(g, g->h - 1, 0, g->w, t, strlen(t), ALIGN_LEFT, msg && *msg ? STYLE_TITLE : STYLE_DIM,
+	int rw = right ? text_width(right, strlen(right)) : 0, w = g->w;
+	if (rw && rw + 20 <= w) {
+		grid_text(g, g->h - 1, w - rw, rw, right, strlen(right), ALIGN_RIGHT, STYLE_DIM, "…");
+		w -= rw + 2;
+	}
+	grid_text(g, g->h - 1, 0, w, t, strlen(t), ALIGN_LEFT, msg && *msg ? STYLE_TITLE : STYLE_DIM,
 		  "…");
 }
 
@@ -299,7 +304,8 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 	}
 }
 
-void view_browse(struct grid *g, struct browse *b, const struct frame *f, const char *msg)
+void view_browse(struct grid *g, struct browse *b, const struct frame *f, const char *msg,
+		 const char *right)
 {
 	struct layout l = layout(g->w, g->h);
 	view_header(g, b->c, b->s, f);
@@ -307,5 +313,5 @@ void view_browse(struct grid *g, struct browse *b, const struct frame *f, const 
 	for (int p = 0; p < PANE_COUNT; p++)
 		list_rows(g, &l, b, (enum pane)p, f);
 	detail(g, &l, b, f);
-	view_footer(g, msg, "j/k 移动  h/l 窗格  Enter 展开  / 搜索  o 筛选  S 排序  s 状态  ? 帮助  q 退出");
+	view_footer(g, msg, "j/k 移动  h/l 窗格  / 搜索  o 筛选  e 编辑  r 载入  s 状态  ? 帮助  q 退出", right);
 }

@@ -12,11 +12,13 @@
 /* Draws the header line: title, overdue and due-soon counts, today. */
 void view_header(struct grid *g, const struct chart *c, const struct summary *s,
 		 const struct frame *f);
-/* Draws the bottom line: `msg` if any, else the key hints. */
-void view_footer(struct grid *g, const char *msg, const char *hints);
+/* Draws the bottom line: `msg` if any, else the key hints; `right` (when
+ * loaded, how many files) at the right end if there is room. */
+void view_footer(struct grid *g, const char *msg, const char *hints, const char *right);
 /* Draws the browse view into g (header and footer included). Adjusts each
  * pane's scroll so its selection shows. */
-void view_browse(struct grid *g, struct browse *b, const struct frame *f, const char *msg);
+void view_browse(struct grid *g, struct browse *b, const struct frame *f, const char *msg,
+		 const char *right);
 /* How many rows a pane's list shows on a screen of `h` rows. */
 int browse_page(int h);
 

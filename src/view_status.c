@@ -284,3 +284,19 @@ void status_draw(struct grid *g, int gy, const struct status_layout *l, long fro
 		}
 	}
 }
+
+int status_write(FILE *out, const struct status_layout *l, int color)
+{
+	enum { CHUNK = 256 };
+	struct grid g;
+	if (grid_init(&g, l->width, CHUNK) < 0)
+		return -1;
+	for (long from = 0; from < l->rows; from += CHUNK) {
+		int n = l->rows - from < CHUNK ? (int)(l->rows - from) : CHUNK;
+		grid_clear(&g);
+		status_draw(&g, 0, l, from, n);
+		grid_write(&g, n, out, color);
+	}
+	grid_free(&g);
+	return 0;
+}

@@ -8,6 +8,7 @@
 #ifndef GUATU_VIEW_STATUS_H
 #define GUATU_VIEW_STATUS_H
 
+#include <stdio.h>
 #include <time.h>
 
 #include "grid.h"
@@ -39,6 +40,10 @@ int status_layout(struct status_layout *l, const struct chart *c, const struct s
 /* Draws rows [from, from + n) of the laid-out screen into rows [gy, gy + n)
  * of g (which must be l->width wide). */
 void status_draw(struct grid *g, int gy, const struct status_layout *l, long from, int n);
+
+/* Writes the whole laid-out screen as text (ANSI colour if `color`), a
+ * chunk of rows at a time. -1 when out of memory. */
+int status_write(FILE *out, const struct status_layout *l, int color);
 
 /* The text for a milestone's days late or left ("逾期12天", "还剩3天",
  * "今天到期"), as every view shows it. */
