@@ -165,19 +165,25 @@ static void say_loaded(struct ui *u)
 	localtime_r(&u->loaded, &tm);
 	snprintf(u->right, sizeof u->right, "载入 %02d:%02d:%02d · %zu 个文件", tm.tm_hour, tm.tm_min,
 		 tm.tm_sec, u->c->nfiles);
-	/* A file that failed: say which, where, and that older data shows. */
+	/* A file that failed: say so first, then which file, where and why
+	 * (its last error, the one that stopped the reading). E lists all. */
 	u->alert[0] = '\0';
+	const struct diag *fatal = NULL;
 	for (size_t i = 0; i < u->c->diags.n; i++) {
 		const struct diag *d = &u->c->diags.v[i];
-		const struct chart_file *f = &u->c->files[d->file];
-		if (d->severity != DIAG_ERROR || f->loaded)
-			continue;
+		if (d->severity == DIAG_ERROR && !u->c->files[d->file].loaded &&
+		    (!fatal || d->file == fatal->file))
+			fatal = d;
+	}
+	if (fatal) {
+		const struct chart_file *f = &u->c->files[fatal->file];
+		const char *base = strrchr(f->shown, '/') && strrchr(f->shown, '/')[1] ? strrchr(f->shown, '/') + 1 : f->shown;
 		char where[64] = "";
-		if (d->line)
-			snprintf(where, sizeof where, ":%u:%u", (unsigned)d->line, (unsigned)d->col);
-		snprintf(u->alert, sizeof u->alert, "! %s%s: %s · %s (E 查看全部)", f->shown, where, d->msg,
-			 f->stale ? "显示上次的正确数据 showing the last good data" : "未载入 not loaded");
-		break;
+		if (fatal->line)
+			snprintf(where, sizeof where, ":%u:%u", (unsigned)fatal->line, (unsigned)fatal->col);
+		snprintf(u->alert, sizeof u->alert, "! %s · %s%s: %s (E 查看全部)",
+			 f->stale ? "显示上次的正确数据 older data shown" : "未载入 not loaded", base, where,
+			 fatal->msg);
 	}
 }
 
@@ -267,8 +273,8 @@ static void reload(struct ui *u, const char *why)
 	u->loaded = date_now();
 	u->watched = fingerprint(u->o);
 	say_loaded(u);
-	if (!u->alert[0])
-		snprintf(u->msg, sizeof u->msg, "%s", why);
+	/* A failed file outranks any older message. */
+	snprintf(u->msg, sizeof u->msg, "%s", u->alert[0] ? "" : why);
 }
 
 /* ---- the editor ----------------------------------------------------- */
@@ -332,8 +338,11 @@ static void edit(struct ui *u)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
 	term_resume();
-	if (pid < 0 || (WIFEXITED(st) && WEXITSTATUS(st) == 127))
+	if (pid < 0 || (WIFEXITED(st) && WEXITSTATUS(st) == 127)) {
 		snprintf(u->msg, sizeof u->msg, "无法启动编辑器 cannot run the editor: %s", ed);
+		free(cmd);
+		return;
+	}
 	free(cmd);
 	reload(u, "已重新载入 reloaded after editing");
 }

@@ -6,12 +6,16 @@ cleanup_tmux() { for s in $servers; do tmux -L "$s" kill-server 2>/dev/null; don
 trap 'cleanup_tmux; rm -rf "$tmp"' EXIT
 
 # start NAME W H ARGS...: guatu ARGS in a W x H terminal; the pane's process
-# is guatu itself (exec), so its pid is the pane's.
+# is guatu itself (exec), so its pid is the pane's. $env_extra adds
+# VAR='value' words to its environment.
+env_extra=""
 start() {
     name="guatu-$1-$$"; w=$2; h=$3; shift 3
     servers="$servers $name"
+    args=""
+    for a in "$@"; do args="$args '$a'"; done
     tmux -L "$name" -f /dev/null new-session -d -x "$w" -y "$h" \
-        "exec env LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000 TZ=UTC '$GUATU' $*"
+        "exec env LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000 TZ=UTC $env_extra '$GUATU' $args"
     tmux -L "$name" set-option -g remain-on-exit off >/dev/null 2>&1
     settle
 }
@@ -43,3 +47,11 @@ selected() {
     screen | awk -v p="$1" -F'│' 'NR > 2 && $(p + 1) ~ /^>/ { s = $(p + 1); sub(/^> */, "", s); sub(/ +$/, "", s); print s; exit }'
 }
 stop() { tmux -L "$name" kill-server 2>/dev/null; }
+# within SECONDS CMD...: true as soon as CMD succeeds, polling for at most SECONDS.
+within() {
+    limit=$(( $1 * 10 )); shift
+    for i in $(seq "$limit"); do "$@" && return 0; sleep 0.1; done
+    return 1
+}
+shows() { screen | grep -q -- "$1"; }
+hides() { ! screen | grep -q -- "$1"; }

@@ -1,0 +1,120 @@
+#!/bin/sh
+# The edit-reload loop and the screen log, driven through tmux.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/tmux.sh"
+dir="$tmp/my charts"            # a path with a space in it
+mkdir "$dir"
+cp "$DATA"/*.yaml "$dir"
+f="$dir/01-ziyang.yaml"
+cp "$f" "$tmp/good.yaml"
+
+# --- a changed file reloads by itself, and the cursor stays ---------------
+start watch 100 30 --today 2023-03-01 "$dir"
+keys l j l
+is "$(selected 3)" "开工建设        2022-12-31 逾期60天" "on the 莱斯特 milestone"
+sed -i '/id: laisite/,/due:/ s/name: 开工建设/name: 开工建设（改）/' "$f"
+within 3 shows '开工建设（改）'; ok $? "an edited file shows within 2 s, no key pressed"
+is "$(selected 3)" "开工建设（改）  2022-12-31 逾期60天" "the cursor is still on the renamed milestone"
+is "$(selected 2)" "莱斯特项目                 !1" "and on its project"
+line 30 | grep -q '载入 22:13:20 · 5 个文件'; ok $? "the bottom line says when and from how many files"
+
+# --- a broken file keeps the last good chart -------------------------------
+cp "$f" "$tmp/edited.yaml"
+printf '  - name: [\n' >>"$f"
+within 3 shows '显示上次的正确数据'; ok $? "a broken file: the bottom line says older data shows"
+eof=$(( $(wc -l <"$f") + 1 ))
+line 30 | grep -q "! 显示上次的正确数据 older data shown · 01-ziyang.yaml:$eof:1: YAML syntax"; ok $? "it says which file and where (file:line:col)"
+shows '开工建设（改）'; ok $? "the last good chart stays on screen"
+is "$(selected 3)" "开工建设（改）  2022-12-31 逾期60天" "and so does the cursor"
+keys E
+shows "01-ziyang.yaml:$eof:1: error: YAML syntax"; ok $? "E lists the diagnostics"
+shows "01-ziyang.yaml:$((eof - 1)):11: error: 'name' must be text, not a list"; ok $? "all of them"
+keys q
+cp "$tmp/edited.yaml" "$f"
+within 3 hides '显示上次的正确数据'; ok $? "fixing the file clears the error"
+keys E
+shows '没有诊断 no diagnostics'; ok $? "E: no diagnostics left"
+keys q
+
+# --- files leaving and coming back in a directory --------------------------
+mv "$dir/02-yanjiang.yaml" "$tmp/"
+within 3 hides '雁江区'; ok $? "a file removed from the directory: its zones go"
+mv "$tmp/02-yanjiang.yaml" "$dir/"
+within 3 shows '雁江区'; ok $? "and come back when it is back"
+keys r
+line 30 | grep -q '已重新载入 reloaded'; ok $? "r reloads now"
+stop
+
+# --- e: the editor, at the item's file and line ----------------------------
+cat >"$tmp/ed.sh" <<'ED'
+#!/bin/sh
+# A stand-in editor: records its arguments, then edits the file.
+printf '%s\n' "$@" >"$(dirname "$0")/ed-args"
+sed -i 's/name: 莱斯特项目/name: 莱斯特项目（编辑后）/' "$2"
+ED
+chmod +x "$tmp/ed.sh"
+cp "$tmp/good.yaml" "$f"
+env_extra="VISUAL= EDITOR='$tmp/ed.sh'"
+start edit 100 30 --today 2023-03-01 "$dir"
+keys l j e
+within 3 shows '莱斯特项目（编辑后）'; ok $? "after the editor exits the chart is reloaded"
+want_line=$(grep -n 'name: 莱斯特项目' "$tmp/good.yaml" | cut -d: -f1)
+is "$(sed -n 1p "$tmp/ed-args")" "+$want_line" "the editor got +LINE of the project"
+is "$(sed -n 2p "$tmp/ed-args")" "$f" "and the file's path, spaces and all"
+is "$(wc -l <"$tmp/ed-args")" 2 "and nothing else"
+is "$(selected 2)" "莱斯特项目（编辑后）       !1" "the cursor stays on the project"
+line 1 | grep -q '川东重点项目挂图'; ok $? "the screen is back after the editor"
+stop
+env_extra="VISUAL='$tmp/no such editor'"
+start noeditor 100 30 --today 2023-03-01 "$dir"
+keys l e
+line 30 | grep -q '无法启动编辑器 cannot run the editor'; ok $? "an editor that cannot run is said so"
+line 1 | grep -q '川东重点项目挂图'; ok $? "and the chart is back on screen"
+stop
+env_extra="VISUAL= EDITOR='$tmp/ed.sh'"
+rm -f "$tmp/ed-args"
+start readonly 100 30 --readonly --today 2023-03-01 "$dir"
+keys l e
+line 30 | grep -q '只读模式'; ok $? "--readonly: e says editing is off"
+[ ! -e "$tmp/ed-args" ]; ok $? "--readonly: no editor ran"
+stop
+env_extra=""
+
+# --- p and SIGUSR1: the screen into the log --------------------------------
+cp "$tmp/good.yaml" "$f"
+log="$tmp/log dir/screen.log"
+start log 100 30 --log "$log" --today 2023-03-01 "$dir"
+keys s p
+line 30 | grep -q "已记入日志 logged to $log"; ok $? "p says where it logged"
+keys p
+kill -USR1 "$(pane_pid)"
+within 3 test "$(grep -c '^guatu 2023-11-14 22:13:20 · 状态 status · ' "$log" 2>/dev/null)" = 3
+ok $? "p twice and SIGUSR1 once: three blocks"
+is "$(stat -c %a "$log")" 600 "the log is private (0600)"
+is "$(stat -c %a "$tmp/log dir")" 700 "its directory too (0700)"
+SOURCE_DATE_EPOCH=1700000000 TZ=UTC run --print --color=never --width 100 --today 2023-03-01 "$dir" |
+    sed 1d >"$tmp/print.txt"
+awk -v d="$tmp" '/^guatu 2023-11-14 22:13:20 · / { n++; next } { print > (d "/block" n) }' "$log"
+for b in 1 2 3; do same "$tmp/block$b" "$tmp/print.txt" "log block $b equals --print of the same view"; done
+head -1 "$log" | grep -q "· 状态 status · $dir (5 个文件)$"; ok $? "the block's first line names the view and the files"
+keys b p
+tail -30 "$log" >"$tmp/browse-block"
+screen >"$tmp/browse-screen"
+sed -i '$d' "$tmp/browse-block"; sed -i '$d' "$tmp/browse-screen"  # the bottom lines differ: it says "logged"
+same "$tmp/browse-block" "$tmp/browse-screen" "p in the browse view logs the screen as shown"
+stop
+
+# --- two guatu appending to one log never mix their lines ------------------
+rm -f "$log"
+start one 100 30 --log "$log" --today 2023-03-01 "$dir"; keys s; one=$(pane_pid); first=$name
+start two 100 30 --log "$log" --today 2023-03-01 "$dir"; keys s; two=$(pane_pid)
+for i in $(seq 10); do kill -USR1 "$one" "$two"; sleep 0.2; done  # signals sent closer merge
+within 5 test "$(grep -c '^guatu 2023' "$log" 2>/dev/null)" = 20
+ok $? "two instances, ten snapshots each: twenty blocks"
+rm -f "$tmp"/block*
+awk -v d="$tmp" '/^guatu 2023-11-14 22:13:20 · / { n++; next } { print > (d "/block" n) }' "$log"
+bad=0
+for b in $(seq 20); do cmp -s "$tmp/block$b" "$tmp/print.txt" || bad=$((bad + 1)); done
+is $bad 0 "every block is whole: no lines interleaved"
+stop; name=$first; stop
+done_testing
