@@ -56,6 +56,16 @@ day_t date_today(void)
 
 time_t date_now(void)
 {
+	/* Tests move time on under a running guatu by rewriting this file. */
+	const char *clock = getenv("GUATU_TEST_CLOCK");
+	FILE *f = clock && *clock ? fopen(clock, "r") : NULL;
+	if (f) {
+		long long v;
+		int got = fscanf(f, "%lld", &v) == 1;
+		fclose(f);
+		if (got && v >= 0)
+			return (time_t)v;
+	}
 	const char *e = getenv("SOURCE_DATE_EPOCH");
 	char *end;
 	if (e && *e) {

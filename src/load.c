@@ -909,6 +909,8 @@ static int load_file(struct loader *L, uint32_t file)
 		L->diags_at_start = c->diags.n;
 		int known = stat(path, &before) == 0;
 		ok = read_once(L, file);
+		if (L->lim->after_read)
+			L->lim->after_read(path, L->lim->after_read_arg);
 		if (!known || stat(path, &after) != 0 || same_file(&before, &after) || L->oom)
 			break;
 		/* It changed under us: forget this reading and try again. */

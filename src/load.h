@@ -17,6 +17,10 @@ struct load_limits {
 	size_t max_scalar; /* bytes in one text */
 	int max_depth;     /* YAML nesting levels */
 	size_t max_diags;  /* diagnostics kept per file; the rest are counted */
+	/* Called after each reading of a file, before it is checked for a
+	 * change: lets tests change a file while it is being read. NULL normally. */
+	void (*after_read)(const char *path, void *arg);
+	void *after_read_arg;
 };
 
 extern const struct load_limits load_default_limits;

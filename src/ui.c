@@ -51,6 +51,7 @@ struct ui {
 	struct hit from; /* where the search started, for Escape */
 	time_t loaded;
 	unsigned long long watched; /* what the files looked like when loaded */
+	unsigned long long changed; /* what they looked like at the last look, if different */
 	char logpath[PATH_MAX];
 };
 
@@ -734,13 +735,22 @@ static int on_key(struct ui *u, const struct key *k)
 	return 0;
 }
 
-/* Once a second while idle: reload changed files, follow a new day. */
+/* Once a second while idle: reload changed files, follow a new day. A
+ * change is reloaded once it has held still for a look (a quarter second
+ * later), so a save in progress is not read half-way. */
 static void tick(struct ui *u)
 {
-	if (fingerprint(u->o) != u->watched) {
-		reload(u, "文件已更改，已重新载入 files changed: reloaded");
+	unsigned long long now = fingerprint(u->o);
+	if (now != u->watched) {
+		if (now == u->changed) {
+			u->changed = 0;
+			reload(u, "文件已更改，已重新载入 files changed: reloaded");
+		} else {
+			u->changed = now;
+		}
 		return;
 	}
+	u->changed = 0;
 	day_t today = date_of(date_now());
 	if (u->o->today == DAY_NONE && today != u->today) {
 		u->today = today;
@@ -784,7 +794,7 @@ int ui_run(struct chart *c, const struct ui_opts *o)
 			break;
 		}
 		struct key k;
-		int r = term_key(&k, 1000);
+		int r = term_key(&k, u.changed ? 250 : 1000);
 		if (r == TERM_GONE)
 			break;
 		if (r == TERM_SIGNAL) {

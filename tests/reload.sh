@@ -45,6 +45,19 @@ keys r
 line 30 | grep -q '已重新载入 reloaded'; ok $? "r reloads now"
 stop
 
+# --- past midnight, the new day counts ------------------------------------
+echo 1679097599 >"$tmp/clock"   # 2023-03-17 23:59:59 UTC
+env_extra="GUATU_TEST_CLOCK='$tmp/clock'"
+cp "$tmp/edited.yaml" "$f"
+start midnight 100 30 "$dir"
+line 1 | grep -q '! 逾期 9  将到期 0  今天 2023-03-17'; ok $? "before midnight: nothing due soon"
+echo 1679097600 >"$tmp/clock"   # 2023-03-18 00:00:00: the end of March comes within 14 days
+within 3 sh -c "tmux -L $name capture-pane -p | head -1 | grep -q '今天 2023-03-18'"
+ok $? "left running past midnight, today moves on"
+line 1 | grep -q '! 逾期 9  将到期 4  今天 2023-03-18'; ok $? "and what is due soon is counted anew"
+stop
+env_extra=""
+
 # --- e: the editor, at the item's file and line ----------------------------
 cat >"$tmp/ed.sh" <<'ED'
 #!/bin/sh

@@ -200,6 +200,42 @@ static void test_rollback(void)
 	chart_free(&c);
 }
 
+/* Rewrites the file under the loader: the first `*left` times it is read. */
+static void rewrite(const char *path, void *arg)
+{
+	int *left = arg;
+	if (*left == 0)
+		return;
+	(*left)--;
+	char text[128];
+	/* a different size, so the change shows even within one clock tick */
+	snprintf(text, sizeof text, "zones: [{name: 第%d版}]%*s\n", *left, *left, "");
+	FILE *f = fopen(path, "w");
+	fputs(text, f);
+	fclose(f);
+}
+
+static void test_changing(void)
+{
+	struct chart c;
+	struct load_limits lim = load_default_limits;
+	int left = 1;
+	lim.after_read = rewrite;
+	lim.after_read_arg = &left;
+	load(&c, "zones: [{name: 旧版}]\n", &lim);
+	is_int((long long)c.diags.n, 0, "a file saved while read: no diagnostics");
+	is_int((long long)c.nzones, 1, "a file saved while read: one zone, not two");
+	is_str(S(&c, c.zones[0].name), "第0版", "a file saved while read: it is read again, as saved");
+	chart_free(&c);
+
+	left = 99;
+	load(&c, "zones: [{name: 旧版}]\n", &lim);
+	is_str(first_diag(&c), "the file kept changing while it was read", "a file that never holds still");
+	is_int((long long)c.nzones, 0, "a file that never holds still: nothing of it loads");
+	is_int(99 - left, 5, "it is read five times, then given up");
+	chart_free(&c);
+}
+
 static void test_reload(void)
 {
 	struct chart old, now;
@@ -262,6 +298,7 @@ int main(void)
 	test_limits();
 	test_rollback();
 	test_reload();
+	test_changing();
 	char cmd[64];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)
