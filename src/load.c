@@ -1081,7 +1081,7 @@ static int add_file(struct chart *c, const char *path, const struct stat *st,
 	return 0;
 }
 
-static int yaml_name(const char *name)
+int load_is_chart_name(const char *name)
 {
 	size_t n = strlen(name);
 	if (name[0] == '.') /* editors' lock and backup files */
@@ -1109,7 +1109,7 @@ static int add_dir(struct chart *c, const char *dir, dev_t **sd, ino_t **si, con
 	int r = 0;
 	struct dirent *e;
 	while (r == 0 && (e = readdir(d))) {
-		if (!yaml_name(e->d_name))
+		if (!load_is_chart_name(e->d_name))
 			continue;
 		void *v = names;
 		size_t len = dlen + strlen(e->d_name) + 2;

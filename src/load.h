@@ -25,6 +25,9 @@ struct load_limits {
 
 extern const struct load_limits load_default_limits;
 
+/* Is this directory entry a chart (*.yaml or *.yml, not hidden)? */
+int load_is_chart_name(const char *name);
+
 /* Loads files and directories (their *.yaml and *.yml, by name) into the
  * empty chart `c`. A file that changes while it is read is read again. When
  * `prev` is the chart loaded before (a reload), a file that now fails keeps

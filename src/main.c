@@ -78,6 +78,18 @@ static int bad_usage(const char *fmt, ...)
 	return EXIT_BAD;
 }
 
+/* Reads a whole decimal number from lo to hi. */
+static int number_arg(const char *s, long lo, long hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
 /* Returns -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, struct options *o)
 {
@@ -120,16 +132,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 				return bad_usage("%s", "--log: expected a file name");
 			o->log = optarg;
 			break;
-		case 'w': {
-			char *end;
-			errno = 0;
-			long v = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || v < 20 || v > 1000)
+		case 'w':
+			if (number_arg(optarg, 20, 1000, &o->width) < 0)
 				return bad_usage("--width: expected a number of columns from 20 to 1000, not '%s'",
 						 optarg);
-			o->width = (int)v;
 			break;
-		}
 		case 'C':
 			if (!optarg || !strcmp(optarg, "always"))
 				o->color = COLOR_ALWAYS;
@@ -149,16 +156,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->today_given = 1;
 			break;
 		}
-		case 'S': {
-			char *end;
-			errno = 0;
-			long v = strtol(optarg, &end, 10);
-			if (errno || end == optarg || *end || v < 0 || v > 3650)
+		case 'S':
+			if (number_arg(optarg, 0, 3650, &o->soon) < 0)
 				return bad_usage("--soon: expected a number of days from 0 to 3650, not '%s'",
 						 optarg);
-			o->soon = (int)v;
 			break;
-		}
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;

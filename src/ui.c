@@ -97,8 +97,7 @@ static unsigned long long fingerprint(const struct ui_opts *o)
 		struct dirent *e;
 		while ((e = readdir(d))) {
 			size_t len = strlen(e->d_name);
-			if (e->d_name[0] == '.' || !((len > 5 && !strcmp(e->d_name + len - 5, ".yaml")) ||
-						     (len > 4 && !strcmp(e->d_name + len - 4, ".yml"))))
+			if (!load_is_chart_name(e->d_name))
 				continue;
 			void *v = names;
 			if (grow(&v, &cap, n, sizeof *names) < 0)

@@ -7,15 +7,17 @@ trap 'cleanup_tmux; rm -rf "$tmp"' EXIT
 
 # start NAME W H ARGS...: guatu ARGS in a W x H terminal; the pane's process
 # is guatu itself (exec), so its pid is the pane's. $env_extra adds
-# VAR='value' words to its environment.
+# VAR='value' words to its environment; $locale_env replaces the locale
+# (env options such as -u must come first, so it does).
 env_extra=""
+locale_env="LC_ALL=C.UTF-8"
 start() {
     name="guatu-$1-$$"; w=$2; h=$3; shift 3
     servers="$servers $name"
     args=""
     for a in "$@"; do args="$args '$a'"; done
     tmux -L "$name" -f /dev/null new-session -d -x "$w" -y "$h" \
-        "exec env LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000 TZ=UTC $env_extra '$GUATU' $args"
+        "exec env $locale_env SOURCE_DATE_EPOCH=1700000000 TZ=UTC $env_extra '$GUATU' $args"
     tmux -L "$name" set-option -g remain-on-exit off >/dev/null 2>&1
     settle
 }

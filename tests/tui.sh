@@ -192,39 +192,30 @@ same "$tmp/back.txt" "$tmp/fresh.txt" "after shrinking and growing, the screen i
 stop
 
 # --- odd terminals ----------------------------------------------------------
-GUATU_ENV="-u LANG -u LC_ALL -u LC_CTYPE"
-name="guatu-nolang-$$"; servers="$servers $name"
-tmux -L "$name" -f /dev/null new-session -d -x 100 -y 30 \
-    "exec env -u LANG -u LC_ALL -u LC_CTYPE '$GUATU' --today 2023-03-01 '$DATA'"
-settle
+locale_env="-u LANG -u LC_ALL -u LC_CTYPE"
+start nolang 100 30 --today 2023-03-01 "$DATA"
+locale_env="LC_ALL=C.UTF-8"
 line 1 | grep -q '川东重点项目挂图（样例）'; ok $? "LANG unset: Chinese still shows"
 line 30 | grep -q '已改用 C.UTF-8'; ok $? "LANG unset: the bottom line says the locale was changed"
-"$check" 100 <"$(screen >"$tmp/nolang.txt"; echo "$tmp/nolang.txt")" >/dev/null; ok $? "LANG unset: aligned"
+screen | "$check" 100 >/dev/null; ok $? "LANG unset: aligned"
 stop
 
-name="guatu-vt100-$$"; servers="$servers $name"
-tmux -L "$name" -f /dev/null new-session -d -x 100 -y 30 \
-    "exec env LC_ALL=C.UTF-8 TERM=vt100 '$GUATU' --today 2023-03-01 '$DATA'"
-settle
-tmux -L "$name" capture-pane -p -e >"$tmp/vt100.txt"
-grep -q "$(printf '\033')\[[0-9;]*3[1-7]m" "$tmp/vt100.txt"; is $? 1 "TERM=vt100: no colour"
-screen | grep -q '资阳临空经济区        !6'; ok $? "TERM=vt100: the overdue marker still shows"
+esc=$(printf '\033')
+colours() { tmux -L "$name" capture-pane -p -e | grep -q "$esc\[[0-9;]*3[1-7]m"; }
+env_extra="TERM=vt100"
+start vt100 100 30 --today 2023-03-01 "$DATA"
+colours; is $? 1 "TERM=vt100: no colour"
+shows '资阳临空经济区        !6'; ok $? "TERM=vt100: the overdue marker still shows"
 stop
-
-name="guatu-nocolor-$$"; servers="$servers $name"
-tmux -L "$name" -f /dev/null new-session -d -x 100 -y 30 \
-    "exec env LC_ALL=C.UTF-8 TERM=xterm-256color NO_COLOR=1 '$GUATU' --today 2023-03-01 '$DATA'"
-settle
-tmux -L "$name" capture-pane -p -e >"$tmp/nocolor.txt"
-grep -q "$(printf '\033')\[[0-9;]*3[1-7]m" "$tmp/nocolor.txt"; is $? 1 "NO_COLOR: no colour"
+env_extra="TERM=xterm-256color NO_COLOR=1"
+start nocolor 100 30 --today 2023-03-01 "$DATA"
+colours; is $? 1 "NO_COLOR: no colour"
 stop
-name="guatu-color-$$"; servers="$servers $name"
-tmux -L "$name" -f /dev/null new-session -d -x 100 -y 30 \
-    "exec env LC_ALL=C.UTF-8 TERM=xterm-256color '$GUATU' --today 2023-03-01 '$DATA'"
-settle
-tmux -L "$name" capture-pane -p -e >"$tmp/color.txt"
-grep -q "$(printf '\033')\[[0-9;]*31m" "$tmp/color.txt"; ok $? "with colours, overdue is red"
+env_extra="TERM=xterm-256color"
+start color 100 30 --today 2023-03-01 "$DATA"
+tmux -L "$name" capture-pane -p -e | grep -q "$esc\[[0-9;]*31m"; ok $? "with colours, overdue is red"
 stop
+env_extra=""
 
 # --- the terminal going away, signals ---------------------------------------
 start kill 100 30 --today 2023-03-01 "$DATA"
