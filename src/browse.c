@@ -37,6 +37,18 @@ uint32_t browse_selected(const struct browse *b, enum pane p)
 	return l->sel < l->n ? l->v[l->sel] : NONE;
 }
 
+uint32_t browse_current(const struct browse *b, enum pane *pane)
+{
+	for (int p = b->focus; p >= 0; p--) {
+		uint32_t v = browse_selected(b, (enum pane)p);
+		if (v != NONE) {
+			*pane = (enum pane)p;
+			return v;
+		}
+	}
+	return NONE;
+}
+
 int browse_has_children(const struct browse *b, uint32_t z)
 {
 	return b->c->zones[z].end > z + 1;
@@ -191,6 +203,8 @@ int browse_fold(struct browse *b, int open)
 
 int browse_reveal(struct browse *b, uint32_t zone, uint32_t project, uint32_t milestone)
 {
+	if (zone >= b->c->nzones)
+		return browse_refresh(b);
 	/* Unfold its ancestors; a match that the filter hides turns it off. */
 	for (uint32_t p = b->c->zones[zone].parent; p != NONE; p = b->c->zones[p].parent)
 		b->collapsed[p] = 0;

@@ -50,6 +50,9 @@ int browse_reveal(struct browse *b, uint32_t zone, uint32_t project, uint32_t mi
 
 /* The selected zone, project or milestone, or NONE. */
 uint32_t browse_selected(const struct browse *b, enum pane p);
+/* The item the user is on: the focused pane's selection, or, when that pane
+ * is empty, the nearest selection to its left. Sets *pane; NONE if none. */
+uint32_t browse_current(const struct browse *b, enum pane *pane);
 /* Does zone z have sub-zones? */
 int browse_has_children(const struct browse *b, uint32_t z);
 

@@ -28,7 +28,7 @@ void key_label(int key, char *buf, size_t cap)
 	} named[] = {
 		{KEY_DOWN, "Down"}, {KEY_UP, "Up"}, {KEY_LEFT, "Left"}, {KEY_RIGHT, "Right"},
 		{KEY_NPAGE, "PgDn"}, {KEY_PPAGE, "PgUp"}, {KEY_HOME, "Home"}, {KEY_END, "End"},
-		{KEY_BTAB, "Shift-Tab"}, {KEY_ENTER, "Enter"}, {'\n', "Enter"}, {'\r', "Return"},
+		{KEY_BTAB, "Shift-Tab"}, {KEY_ENTER, "Enter"}, {'\n', "Enter"}, {'\r', "Enter"},
 		{'\t', "Tab"}, {' ', "Space"}, {KEY_F(1), "F1"},
 	};
 	for (size_t i = 0; i < sizeof named / sizeof *named; i++)

@@ -85,7 +85,7 @@ static int text_matches(const struct search *s, str_t t)
 
 int search_matches(struct search *s, struct hit h)
 {
-	if (!s->query || !*s->query)
+	if (!s->query || !*s->query || h.zone >= s->c->nzones) /* an empty chart has no zone 0 */
 		return 0;
 	const struct chart *c = s->c;
 	if (h.milestone != NONE) {

@@ -281,15 +281,12 @@ static void reload(struct ui *u, const char *why)
 
 static const struct place *selected_place(const struct ui *u)
 {
-	const struct browse *b = &u->b;
-	for (int p = b->focus; p >= 0; p--) {
-		uint32_t v = browse_selected(b, (enum pane)p);
-		if (v == NONE)
-			continue;
-		return p == PANE_ZONES ? &u->c->zones[v].at
-		       : p == PANE_PROJECTS ? &u->c->projects[v].at : &u->c->milestones[v].at;
-	}
-	return NULL;
+	enum pane p;
+	uint32_t v = browse_current(&u->b, &p);
+	if (v == NONE)
+		return NULL;
+	return p == PANE_ZONES ? &u->c->zones[v].at
+	       : p == PANE_PROJECTS ? &u->c->projects[v].at : &u->c->milestones[v].at;
 }
 
 /* Opens $VISUAL, else $EDITOR, else vi at the item's line. The editor

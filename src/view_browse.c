@@ -236,10 +236,8 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 	char buf[160], buf2[160];
 	str_t note = STR_NONE;
 	const struct place *at = NULL;
-	uint32_t v = browse_selected(b, b->focus);
-	if (v == NONE && b->focus != PANE_ZONES) /* an empty pane: show what holds it */
-		v = browse_selected(b, b->focus - 1);
-	enum pane p = browse_selected(b, b->focus) == NONE && b->focus != PANE_ZONES ? b->focus - 1 : b->focus;
+	enum pane p;
+	uint32_t v = browse_current(b, &p); /* an empty pane: show what holds it */
 	if (v == NONE)
 		return;
 	if (p == PANE_ZONES) {

@@ -24,18 +24,17 @@ int view_help(struct grid *g, int ascii)
 	grid_put(g, y++, 0, "按键 Keys", STYLE_TITLE);
 	for (size_t i = 0; i < ACT_COUNT - 1; i++) {
 		const struct key_binding *kb = &key_bindings[i];
-		char keys[64] = "", one[24];
+		char keys[64] = " ", one[24], word[28];
 		for (int k = 0; k < 3 && kb->keys[k]; k++) {
 			key_label(kb->keys[k], one, sizeof one);
-			if (k && !strcmp(one, "Return")) /* Enter and Return are one key to a user */
+			snprintf(word, sizeof word, " %s ", one);
+			if (strstr(keys, word)) /* \n, \r and KEY_ENTER are all Enter to a user */
 				continue;
-			if (strstr(keys, one) && !strcmp(one, "Enter"))
-				continue;
-			snprintf(keys + strlen(keys), sizeof keys - strlen(keys), "%s%s", k ? " " : "", one);
+			snprintf(keys + strlen(keys), sizeof keys - strlen(keys), "%s ", one);
 		}
 		if (grid_grow(g, y + 1) < 0)
 			return -1;
-		grid_text(g, y, 2, 20, keys, strlen(keys), ALIGN_LEFT, STYLE_HEADER, ell);
+		grid_text(g, y, 1, 21, keys, strlen(keys), ALIGN_LEFT, STYLE_HEADER, ell);
 		grid_text(g, y, 23, g->w - 23, kb->help, strlen(kb->help), ALIGN_LEFT, STYLE_NORMAL, ell);
 		y++;
 	}

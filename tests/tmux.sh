@@ -55,5 +55,10 @@ within() {
     for i in $(seq "$limit"); do "$@" && return 0; sleep 0.1; done
     return 1
 }
+# running PID: the process exists and has not exited (a zombie has exited:
+# whoever should reap it may be gone already, as a tmux server killed with
+# its last pane is).
+running() { [ -r "/proc/$1/stat" ] && ! sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | grep -q '^[ZX]'; }
+stopped() { ! running "$1"; }
 shows() { screen | grep -q -- "$1"; }
 hides() { ! screen | grep -q -- "$1"; }
