@@ -719,7 +719,11 @@ static int target(struct loader *L, void *ctx)
 		t->flags |= ITEM_INVALID;
 	if (t->start != DAY_NONE && t->due != DAY_NONE && t->start > t->due) {
 		yaml_mark_t mk = {0, t->at.line - 1, t->at.col - 1};
-		report(L, DIAG_WARNING, &mk, "target starts after it is due");
+		const char *n = chart_str(L->c, t->name), *a = chart_str(L->c, t->start_text),
+			   *b = chart_str(L->c, t->due_text);
+		char q1[QUOTE_MAX], q2[QUOTE_MAX], q3[QUOTE_MAX];
+		report(L, DIAG_WARNING, &mk, "target '%s' starts (%s) after it is due (%s)",
+		       quote(n, strlen(n), q1), quote(a, strlen(a), q2), quote(b, strlen(b), q3));
 	}
 	return 0;
 }

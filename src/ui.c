@@ -566,7 +566,10 @@ static void find(struct ui *u, struct hit from, int dir, int include_from)
 static void search_key(struct ui *u, const struct key *k)
 {
 	size_t n = strlen(u->query);
-	if (k->ch == 27) { /* cancel: back to where it started */
+	int erase = k->code == KEY_BACKSPACE || k->ch == 127 || k->ch == 8;
+	/* Cancel, back to where it started: Escape, Ctrl-G (for terminals
+	 * where Escape is slow), or erasing past the start. */
+	if (k->ch == 27 || k->ch == KEY_CTRL('g') || (erase && n == 0)) {
 		u->searching = 0;
 		u->msg[0] = '\0';
 		browse_reveal(&u->b, u->from.zone, u->from.project, u->from.milestone);
@@ -580,7 +583,7 @@ static void search_key(struct ui *u, const struct key *k)
 			snprintf(u->msg, sizeof u->msg, "无匹配 no match: %s", u->query);
 		return;
 	}
-	if (k->code == KEY_BACKSPACE || k->ch == 127 || k->ch == 8) {
+	if (erase) {
 		while (n > 0 && (u->query[n - 1] & 0xc0) == 0x80) /* a whole character */
 			n--;
 		if (n > 0)

@@ -107,6 +107,13 @@ line 30 | grep -q '无匹配 no match'; ok $? "no match is said plainly"
 keys Escape
 is "$(selected 1)" "廣安經開區" "Escape goes back to where the search began"
 keys /
+literal "溢辉"
+keys C-g
+is "$(selected 1)" "廣安經開區" "so does Ctrl-G (no Escape needed)"
+line 30 | grep -q '^/'; is $? 1 "and the search line closes"
+keys / BSpace
+line 30 | grep -q '^/'; is $? 1 "Backspace on an empty search line closes it too"
+keys /
 literal "开工"
 keys Enter
 first_hit=$(selected 3)
@@ -244,6 +251,17 @@ for sig in TERM INT; do
     screen | grep -q '^BEFORE'; ok $? "SIG$sig: the terminal is restored (the shell's screen is back)"
     stop
 done
+
+# A crash restores the terminal before guatu dies (async-signal-safe calls only).
+name="guatu-crash-$$"; servers="$servers $name"
+tmux -L "$name" -f /dev/null new-session -d -x 100 -y 30 \
+    "echo BEFORE; sh -c 'echo \$\$ >$tmp/pid; exec env LC_ALL=C.UTF-8 $GUATU --today 2023-03-01 $DATA'; echo EXIT=\$?; sleep 30"
+settle
+kill -SEGV "$(cat "$tmp/pid")"
+settle
+screen | grep -q '^EXIT=139'; ok $? "SIGSEGV: guatu dies of it (status 139)"
+screen | grep -q '^BEFORE'; ok $? "SIGSEGV: the terminal is restored first"
+stop
 
 # --- only what changed is sent ---------------------------------------------
 # (a move in the milestone list changes two rows and the detail pane)
