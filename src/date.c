@@ -49,11 +49,6 @@ day_t date_of(time_t t)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-day_t date_today(void)
-{
-	return date_of(date_now());
-}
-
 time_t date_now(void)
 {
 	/* Tests move time on under a running guatu by rewriting this file. */

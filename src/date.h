@@ -28,8 +28,6 @@ day_t date_from_ymd(int y, int m, int d);
 void date_to_ymd(day_t day, int *y, int *m, int *d);
 /* Writes "YYYY-MM-DD" and a NUL to `buf` (11 bytes). */
 void date_format(day_t day, char buf[static 11]);
-/* Today in local time. */
-day_t date_today(void);
 /* The time now: the seconds in the file $GUATU_TEST_CLOCK names (tests move
  * time on with it), else SOURCE_DATE_EPOCH (reproducible output for tests
  * and golden files), else the clock. */

@@ -120,12 +120,6 @@ void grid_repeat(struct grid *g, int y, int x, int n, const char *s, enum style 
 		grid_put(g, y, x + i, s, style);
 }
 
-void grid_style(struct grid *g, int y, int x, int n, enum style style)
-{
-	for (int i = x; i < x + n && i < g->w && y < g->h; i++)
-		grid_at(g, y, i)->style = (uint8_t)style;
-}
-
 /* ANSI renditions: bold/colour for meanings, so monochrome logs keep the
  * text markers and colour only adds to them. */
 static const char *const sgr[STYLE_COUNT] = {

@@ -58,8 +58,6 @@ int grid_text(struct grid *g, int y, int x, int width, const char *s, size_t len
 int grid_put(struct grid *g, int y, int x, const char *s, enum style style);
 /* Draws `n` copies of the one-column character `s`. */
 void grid_repeat(struct grid *g, int y, int x, int n, const char *s, enum style style);
-/* Sets the style of n cells without changing their text. */
-void grid_style(struct grid *g, int y, int x, int n, enum style style);
 
 /* Writes rows [0, rows) as UTF-8 lines without trailing blanks; with `color`,
  * styles become ANSI SGR sequences, reset at each line's end. */
