@@ -848,12 +848,35 @@ static int read_cb(void *data, unsigned char *buf, size_t size, size_t *got)
 	return !ferror(L->fp);
 }
 
+/* Where the chart's arrays and pool ended before a file was read. */
+struct mark {
+	size_t zones, projects, milestones, targets, str;
+};
+
+static struct mark mark_of(const struct chart *c)
+{
+	return (struct mark){c->nzones, c->nprojects, c->nmilestones, c->ntargets, c->str.len};
+}
+
+/* Forgets everything a reading of `file` added: a broken or changing file
+ * adds nothing, so there are no half charts. */
+static void rollback(struct loader *L, uint32_t file, const struct mark *m)
+{
+	struct chart *c = L->c;
+	c->nzones = m->zones;
+	c->nprojects = m->projects;
+	c->nmilestones = m->milestones;
+	c->ntargets = m->targets;
+	pool_truncate(&c->str, m->str);
+	memset(L->date_seen, 0, sizeof L->date_seen); /* handles may be reused */
+	c->files[file].title = STR_NONE;
+}
+
 /* Reads one file into the chart once. Returns 1 when it was read without a
- * fatal error; otherwise its items are rolled back. */
+ * fatal error. */
 static int read_once(struct loader *L, uint32_t file)
 {
 	struct chart *c = L->c;
-	size_t marks[] = {c->nzones, c->nprojects, c->nmilestones, c->ntargets, c->str.len};
 	L->file = file;
 	L->fatal = L->too_big = 0;
 	L->depth = 0;
@@ -882,15 +905,6 @@ static int read_once(struct loader *L, uint32_t file)
 	if (L->diags_dropped)
 		diag_add(&c->diags, DIAG_NOTE, file, 0, 0, "%zu more diagnostics not shown",
 			 L->diags_dropped);
-	if (!ok) { /* a broken file adds nothing: no half charts */
-		c->nzones = marks[0];
-		c->nprojects = marks[1];
-		c->nmilestones = marks[2];
-		c->ntargets = marks[3];
-		pool_truncate(&c->str, marks[4]);
-		memset(L->date_seen, 0, sizeof L->date_seen); /* handles may be reused */
-		c->files[file].title = STR_NONE;
-	}
 	return ok;
 }
 
@@ -906,7 +920,7 @@ static int load_file(struct loader *L, uint32_t file)
 {
 	struct chart *c = L->c;
 	const char *path = c->files[file].path;
-	size_t first[] = {c->nzones, c->nprojects, c->nmilestones, c->ntargets};
+	struct mark m = mark_of(c);
 	int ok = 0;
 	for (int tries = 0;; tries++) {
 		struct stat before, after;
@@ -915,15 +929,13 @@ static int load_file(struct loader *L, uint32_t file)
 		ok = read_once(L, file);
 		if (L->lim->after_read)
 			L->lim->after_read(path, L->lim->after_read_arg);
-		if (!known || stat(path, &after) != 0 || same_file(&before, &after) || L->oom)
+		int changed = known && !L->oom && stat(path, &after) == 0 && !same_file(&before, &after);
+		if (!ok || changed)
+			rollback(L, file, &m);
+		if (!changed)
 			break;
 		/* It changed under us: forget this reading and try again. */
 		diag_truncate(&c->diags, L->diags_at_start);
-		c->nzones = first[0];
-		c->nprojects = first[1];
-		c->nmilestones = first[2];
-		c->ntargets = first[3];
-		memset(L->date_seen, 0, sizeof L->date_seen);
 		if (tries == 4) {
 			diag_add(&c->diags, DIAG_ERROR, file, 0, 0, "the file kept changing while it was read");
 			ok = 0;
@@ -933,10 +945,10 @@ static int load_file(struct loader *L, uint32_t file)
 	}
 	struct chart_file *f = &c->files[file];
 	f->loaded = ok;
-	f->zones = (struct range){(uint32_t)first[0], (uint32_t)c->nzones};
-	f->projects = (struct range){(uint32_t)first[1], (uint32_t)c->nprojects};
-	f->milestones = (struct range){(uint32_t)first[2], (uint32_t)c->nmilestones};
-	f->targets = (struct range){(uint32_t)first[3], (uint32_t)c->ntargets};
+	f->zones = (struct range){(uint32_t)m.zones, (uint32_t)c->nzones};
+	f->projects = (struct range){(uint32_t)m.projects, (uint32_t)c->nprojects};
+	f->milestones = (struct range){(uint32_t)m.milestones, (uint32_t)c->nmilestones};
+	f->targets = (struct range){(uint32_t)m.targets, (uint32_t)c->ntargets};
 	return ok;
 }
 
@@ -1098,44 +1110,65 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds the *.yaml and *.yml files of a directory, sorted by name. Returns
- * -1 when out of memory, else 0 with *why set when nothing could be added. */
-static int add_dir(struct chart *c, const char *dir, dev_t **sd, ino_t **si, const char **why)
+void load_free_list(char **paths, long n)
 {
-	*why = NULL;
+	for (long i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+long load_list_dir(const char *dir, char ***paths)
+{
+	*paths = NULL;
 	DIR *d = opendir(dir);
-	if (!d) {
-		*why = strerror(errno);
-		return 0;
-	}
+	if (!d)
+		return -1;
 	char **names = NULL;
 	size_t n = 0, cap = 0, dlen = strlen(dir);
-	int r = 0;
 	struct dirent *e;
-	while (r == 0 && (e = readdir(d))) {
+	while ((e = readdir(d))) {
 		if (!load_is_chart_name(e->d_name))
 			continue;
 		void *v = names;
 		size_t len = dlen + strlen(e->d_name) + 2;
 		if (grow(&v, &cap, n, sizeof *names) < 0 || !((names = v), (names[n] = malloc(len)))) {
-			r = -1;
-			break;
+			closedir(d);
+			load_free_list(names, (long)n);
+			errno = ENOMEM;
+			return -1;
 		}
 		snprintf(names[n++], len, dir[dlen - 1] == '/' ? "%s%s" : "%s/%s", dir, e->d_name);
 	}
 	closedir(d);
 	if (n)
 		qsort(names, n, sizeof *names, cmp_str);
+	*paths = names;
+	return (long)n;
+}
+
+/* Adds the charts of a directory. Returns -1 when out of memory, else 0
+ * with *why set when nothing could be added. */
+static int add_dir(struct chart *c, const char *dir, dev_t **sd, ino_t **si, const char **why)
+{
+	char **names;
+	long n = load_list_dir(dir, &names);
+	*why = NULL;
+	if (n < 0) {
+		if (errno == ENOMEM)
+			return -1;
+		*why = strerror(errno);
+		return 0;
+	}
+	int r = 0;
 	size_t added = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (long i = 0; i < n && r == 0; i++) {
 		struct stat st;
-		if (r == 0 && stat(names[i], &st) == 0 && S_ISREG(st.st_mode)) {
+		if (stat(names[i], &st) == 0 && S_ISREG(st.st_mode)) {
 			r = add_file(c, names[i], &st, sd, si);
 			added++;
 		}
-		free(names[i]);
 	}
-	free(names);
+	load_free_list(names, n);
 	if (r == 0 && !added)
 		*why = "no *.yaml or *.yml files in this directory";
 	return r;

@@ -27,6 +27,11 @@ extern const struct load_limits load_default_limits;
 
 /* Is this directory entry a chart (*.yaml or *.yml, not hidden)? */
 int load_is_chart_name(const char *name);
+/* The charts of a directory as paths, sorted by name (the order they load
+ * in). Returns how many, or -1 with errno set (ENOMEM: out of memory). */
+long load_list_dir(const char *dir, char ***paths);
+/* Frees what load_list_dir() gave. */
+void load_free_list(char **paths, long n);
 
 /* Loads files and directories (their *.yaml and *.yml, by name) into the
  * empty chart `c`. A file that changes while it is read is read again. When

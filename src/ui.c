@@ -2,7 +2,6 @@
 #include "ui.h"
 
 #include <curses.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -75,11 +74,6 @@ static unsigned long long mix_file(unsigned long long h, const char *path)
 	return mix(h, v, sizeof v);
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* A fingerprint of the files: sizes, times and inodes, and the charts each
  * directory holds. Cheap enough to take every second. */
 static unsigned long long fingerprint(const struct ui_opts *o)
@@ -87,34 +81,15 @@ static unsigned long long fingerprint(const struct ui_opts *o)
 	unsigned long long h = 14695981039346656037ull;
 	for (size_t i = 0; i < o->npaths; i++) {
 		struct stat st;
-		DIR *d;
-		if (stat(o->paths[i], &st) != 0 || !S_ISDIR(st.st_mode) || !(d = opendir(o->paths[i]))) {
+		if (stat(o->paths[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
 			h = mix_file(h, o->paths[i]);
 			continue;
 		}
-		char **names = NULL;
-		size_t n = 0, cap = 0;
-		struct dirent *e;
-		while ((e = readdir(d))) {
-			size_t len = strlen(e->d_name);
-			if (!load_is_chart_name(e->d_name))
-				continue;
-			void *v = names;
-			if (grow(&v, &cap, n, sizeof *names) < 0)
-				break;
-			names = v;
-			if (!(names[n] = malloc(strlen(o->paths[i]) + len + 2)))
-				break;
-			sprintf(names[n++], "%s/%s", o->paths[i], e->d_name);
-		}
-		closedir(d);
-		if (n)
-			qsort(names, n, sizeof *names, by_name);
-		for (size_t k = 0; k < n; k++) {
+		char **names;
+		long n = load_list_dir(o->paths[i], &names);
+		for (long k = 0; k < n; k++)
 			h = mix_file(h, names[k]);
-			free(names[k]);
-		}
-		free(names);
+		load_free_list(names, n);
 	}
 	return h;
 }
