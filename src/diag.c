@@ -31,8 +31,16 @@ void diag_add(struct diags *d, enum severity sev, uint32_t file, uint32_t line,
 		return;
 	}
 	d->v = v;
-	d->v[d->n] = (struct diag){sev, file, line, col, (uint32_t)d->n, msg};
+	d->v[d->n] = (struct diag){sev, file, line, col, (uint32_t)d->n, UINT32_MAX, 0, msg};
 	d->n++;
+}
+
+void diag_about(struct diags *d, size_t mark, int kind, uint32_t item)
+{
+	for (size_t i = mark; i < d->n; i++) {
+		d->v[i].kind = (uint8_t)kind;
+		d->v[i].item = item;
+	}
 }
 
 void diag_truncate(struct diags *d, size_t mark)

@@ -17,6 +17,8 @@ struct diag {
 	uint32_t file;      /* index into the chart's files */
 	uint32_t line, col; /* 1-based; line 0 means the whole file */
 	uint32_t seq;       /* order of addition, to sort stably */
+	uint32_t item;      /* the item it is about (index in its kind's array), or UINT32_MAX */
+	uint8_t kind;       /* that item's kind (enum kind in model.h) */
 	char *msg;          /* sanitised, one line */
 };
 
@@ -31,6 +33,10 @@ struct diags {
 void diag_add(struct diags *d, enum severity sev, uint32_t file, uint32_t line,
 	      uint32_t col, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+/* Says that the diagnostics from index `mark` on are about item `item` of
+ * kind `kind`:
+ * the detail pane shows an item's own problems. */
+void diag_about(struct diags *d, size_t mark, int kind, uint32_t item);
 /* Drops the diagnostics from index `mark` on (counts included). */
 void diag_truncate(struct diags *d, size_t mark);
 /* Orders diagnostics by file, line and column, keeping insertion order

@@ -120,14 +120,38 @@ void grid_repeat(struct grid *g, int y, int x, int n, const char *s, enum style 
 		grid_put(g, y, x + i, s, style);
 }
 
-/* ANSI renditions: bold/colour for meanings, so monochrome logs keep the
+/* Bold and colour for meanings, so monochrome screens and logs keep the
  * text markers and colour only adds to them. */
-static const char *const sgr[STYLE_COUNT] = {
-	[STYLE_NORMAL] = "0", [STYLE_TITLE] = "0;1", [STYLE_HEADER] = "0;1",
-	[STYLE_FRAME] = "0",  [STYLE_DIM] = "0;2",   [STYLE_OVERDUE] = "0;1;31",
-	[STYLE_SOON] = "0;33", [STYLE_DONE] = "0;32", [STYLE_DONE_LATE] = "0;35",
-	[STYLE_SELECTED] = "0;7",
+struct look looks[STYLE_COUNT] = {
+	[STYLE_NORMAL] = {-1, 0, 0},
+	[STYLE_TITLE] = {-1, LOOK_BOLD, LOOK_BOLD},
+	[STYLE_HEADER] = {-1, LOOK_BOLD, LOOK_BOLD},
+	[STYLE_FRAME] = {-1, 0, 0},
+	[STYLE_DIM] = {-1, LOOK_DIM, LOOK_DIM},
+	[STYLE_OVERDUE] = {1, LOOK_BOLD, LOOK_BOLD},
+	[STYLE_SOON] = {3, 0, LOOK_UNDERLINE},
+	[STYLE_DONE] = {2, 0, 0},
+	[STYLE_DONE_LATE] = {5, 0, LOOK_UNDERLINE},
+	[STYLE_SELECTED] = {-1, LOOK_REVERSE, LOOK_REVERSE},
 };
+
+/* The ANSI SGR sequence of a style, "\033[0;1;31m". */
+static void sgr(FILE *out, enum style st)
+{
+	const struct look *l = &looks[st];
+	fputs("\033[0", out);
+	if (l->with & LOOK_BOLD)
+		fputs(";1", out);
+	if (l->with & LOOK_DIM)
+		fputs(";2", out);
+	if (l->with & LOOK_UNDERLINE)
+		fputs(";4", out);
+	if (l->with & LOOK_REVERSE)
+		fputs(";7", out);
+	if (l->fg >= 0)
+		fprintf(out, ";3%d", l->fg);
+	fputc('m', out);
+}
 
 void grid_write(const struct grid *g, int rows, FILE *out, int color)
 {
@@ -142,7 +166,7 @@ void grid_write(const struct grid *g, int rows, FILE *out, int color)
 			if (c->width == 0)
 				continue;
 			if (color && c->style != cur) {
-				fprintf(out, "\033[%sm", sgr[c->style]);
+				sgr(out, c->style);
 				cur = c->style;
 			}
 			fputs(c->s, out);

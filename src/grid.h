@@ -27,6 +27,16 @@ enum style {
 	STYLE_COUNT
 };
 
+/* How a style looks: the one table both back ends (ncurses and the ANSI
+ * text of --print --color) read, so colour is decided in one place. */
+enum { LOOK_BOLD = 1, LOOK_DIM = 2, LOOK_UNDERLINE = 4, LOOK_REVERSE = 8 };
+struct look {
+	int fg;        /* an ANSI colour 0-7, or -1 for the terminal's own */
+	unsigned with; /* LOOK_* attributes with colour */
+	unsigned mono; /* and without: meanings by attribute alone */
+};
+extern struct look looks[STYLE_COUNT];
+
 struct cell {
 	char s[14];    /* one character and its marks (those past 13 bytes dropped) */
 	uint8_t width; /* 1 or 2; 0 for the right half of a wide character */

@@ -1,23 +1,98 @@
 #include "config.h"
+#include "keys.h"
 
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
-#include "keys.h"
+#include <unistr.h>
 
-const struct key_binding key_bindings[] = {
-#define AS_ENTRY(name, k1, k2, k3, help) {ACT_##name, {k1, k2, k3}, help},
-	KEY_ACTIONS(AS_ENTRY)
-#undef AS_ENTRY
+static const struct action_info infos[ACT_COUNT] = {
+#define AS_INFO(name, conf, scope, k1, k2, k3, hint, help) [ACT_##name] = {conf, scope, hint, help},
+	KEY_ACTIONS(AS_INFO)
+#undef AS_INFO
 };
 
-enum action key_action(int key)
+static const int defaults[ACT_COUNT][KEYS_PER_ACTION] = {
+#define AS_KEYS(name, conf, scope, k1, k2, k3, hint, help) [ACT_##name] = {k1, k2, k3, 0},
+	KEY_ACTIONS(AS_KEYS)
+#undef AS_KEYS
+};
+
+/* The bindings now: the defaults until rebound. */
+static int bound[ACT_COUNT][KEYS_PER_ACTION + 1];
+static int ready;
+
+void keys_reset(void)
 {
-	for (size_t i = 0; i < ACT_COUNT - 1; i++)
-		for (int k = 0; k < 3; k++)
-			if (key_bindings[i].keys[k] && key_bindings[i].keys[k] == key)
-				return key_bindings[i].action;
+	memset(bound, 0, sizeof bound);
+	for (int a = 1; a < ACT_COUNT; a++) {
+		int n = 0;
+		for (int k = 0; k < KEYS_PER_ACTION; k++)
+			if (defaults[a][k])
+				bound[a][n++] = defaults[a][k];
+	}
+	ready = 1;
+}
+
+const struct action_info *action_info(enum action a)
+{
+	return &infos[a];
+}
+
+const int *action_keys(enum action a)
+{
+	if (!ready)
+		keys_reset();
+	return bound[a];
+}
+
+enum action key_action(int key, int prompt)
+{
+	if (!ready)
+		keys_reset();
+	for (int a = 1; a < ACT_COUNT; a++) {
+		if ((infos[a].scope == SCOPE_PROMPT) != (prompt != 0))
+			continue;
+		for (int k = 0; bound[a][k]; k++)
+			if (bound[a][k] == key)
+				return (enum action)a;
+	}
 	return ACT_NONE;
+}
+
+static void drop_key(int a, int key)
+{
+	int n = 0;
+	for (int k = 0; bound[a][k]; k++)
+		if (bound[a][k] != key)
+			bound[a][n++] = bound[a][k];
+	bound[a][n] = 0;
+}
+
+int key_bind(enum action a, int key)
+{
+	if (!ready)
+		keys_reset();
+	int prompt = infos[a].scope == SCOPE_PROMPT;
+	for (int b = 1; b < ACT_COUNT; b++) /* a key means one thing where it is pressed */
+		if ((infos[b].scope == SCOPE_PROMPT) == prompt)
+			drop_key(b, key);
+	int n = 0;
+	while (bound[a][n])
+		n++;
+	if (n == KEYS_PER_ACTION)
+		return -1;
+	bound[a][n] = key;
+	bound[a][n + 1] = 0;
+	return 0;
+}
+
+void key_unbind_all(enum action a)
+{
+	if (!ready)
+		keys_reset();
+	bound[a][0] = 0;
 }
 
 void key_label(int key, char *buf, size_t cap)
@@ -26,18 +101,48 @@ void key_label(int key, char *buf, size_t cap)
 		int key;
 		const char *name;
 	} named[] = {
-		{KEY_DOWN, "Down"}, {KEY_UP, "Up"}, {KEY_LEFT, "Left"}, {KEY_RIGHT, "Right"},
-		{KEY_NPAGE, "PgDn"}, {KEY_PPAGE, "PgUp"}, {KEY_HOME, "Home"}, {KEY_END, "End"},
-		{KEY_BTAB, "Shift-Tab"}, {KEY_ENTER, "Enter"}, {'\n', "Enter"}, {'\r', "Enter"},
-		{'\t', "Tab"}, {' ', "Space"}, {KEY_F(1), "F1"},
+		{FKEY(KEY_DOWN), "Down"}, {FKEY(KEY_UP), "Up"}, {FKEY(KEY_LEFT), "Left"},
+		{FKEY(KEY_RIGHT), "Right"}, {FKEY(KEY_NPAGE), "PgDn"}, {FKEY(KEY_PPAGE), "PgUp"},
+		{FKEY(KEY_HOME), "Home"}, {FKEY(KEY_END), "End"}, {FKEY(KEY_BTAB), "Shift-Tab"},
+		{FKEY(KEY_ENTER), "Enter"}, {'\n', "Enter"}, {'\r', "Enter"}, {'\t', "Tab"},
+		{' ', "Space"}, {KEY_ESC, "Esc"}, {127, "Backspace"}, {FKEY(KEY_BACKSPACE), "Backspace"},
+		{KEY_CTRL('h'), "Backspace"},
 	};
 	for (size_t i = 0; i < sizeof named / sizeof *named; i++)
 		if (named[i].key == key) {
 			snprintf(buf, cap, "%s", named[i].name);
 			return;
 		}
-	if (key > 0 && key < 0x20)
+	if (key & FKEY(0)) {
+		int code = key & ~FKEY(0);
+		if (code >= KEY_F(1) && code <= KEY_F(63))
+			snprintf(buf, cap, "F%d", code - KEY_F0);
+		else
+			snprintf(buf, cap, "key-%d", code);
+	} else if (key > 0 && key < 0x20) {
 		snprintf(buf, cap, "Ctrl-%c", key + 'a' - 1);
-	else
-		snprintf(buf, cap, "%c", key);
+	} else {
+		uint8_t mb[8];
+		int n = u8_uctomb(mb, (ucs4_t)key, 6);
+		snprintf(buf, cap, "%.*s", n > 0 ? n : 0, (const char *)mb);
+	}
+}
+
+void action_label(enum action a, const char *sep, char *buf, size_t cap)
+{
+	const int *keys = action_keys(a);
+	size_t n = 0;
+	buf[0] = '\0';
+	for (int k = 0; keys[k] && n < cap; k++) {
+		char one[32];
+		key_label(keys[k], one, sizeof one);
+		int dup = 0; /* \r, \n and KEY_ENTER are all Enter to a user */
+		for (int j = 0; j < k && !dup; j++) {
+			char other[32];
+			key_label(keys[j], other, sizeof other);
+			dup = !strcmp(one, other);
+		}
+		if (!dup)
+			n += (size_t)snprintf(buf + n, cap - n, "%s%s", n ? sep : "", one);
+	}
 }

@@ -16,6 +16,7 @@
 #include "date.h"
 #include "diag.h"
 #include "grid.h"
+#include "keys.h"
 #include "load.h"
 #include "model.h"
 #include "summary.h"
@@ -57,6 +58,7 @@ static void usage(FILE *out)
 	      "                     (default $XDG_STATE_HOME/guatu/screen.log)\n"
 	      "      --today DATE   take DATE as today (any date form a chart accepts)\n"
 	      "      --soon DAYS    days, today included, that count as due soon (default 14)\n"
+	      "      --keys         list the keys of the interactive chart and exit\n"
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n"
 	      "\n"
@@ -64,6 +66,17 @@ static void usage(FILE *out)
 	      "is overdue), 1 when something is overdue (--print), 2 on a data or usage error.\n"
 	      "See guatu(1) and docs/format.md for the chart format.\n",
 	      out);
+}
+
+/* Every action with its keys, as the help screen lists them: "j Down<TAB>help". */
+static void list_keys(void)
+{
+	for (int a = 1; a < ACT_COUNT; a++) {
+		char keys[64];
+		action_label((enum action)a, " ", keys, sizeof keys);
+		if (*keys)
+			printf("%s\t%s\n", keys, action_info((enum action)a)->help);
+	}
 }
 
 __attribute__((format(printf, 1, 2)))
@@ -105,12 +118,14 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"ascii", no_argument, NULL, 'A'},
 		{"today", required_argument, NULL, 'T'},
 		{"soon", required_argument, NULL, 'S'},
+		{"keys", no_argument, NULL, 'K'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	int ch;
-	while ((ch = getopt_long(argc, argv, "cpw:hV", longs, NULL)) != -1) {
+	opterr = 0; /* getopt would name the program by its path: say it ourselves */
+	while ((ch = getopt_long(argc, argv, ":cpw:hV", longs, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			o->check = 1;
@@ -164,14 +179,22 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
+		case 'K':
+			list_keys();
+			return EXIT_OK;
 		case 'V':
 			puts(PACKAGE_NAME " " PACKAGE_VERSION);
 			return EXIT_OK;
+		case ':':
+			return bad_usage("option '%s' needs a value", argv[optind - 1]);
 		default:
-			fputs("Try 'guatu --help' for more information.\n", stderr);
-			return EXIT_BAD;
+			if (optopt && optopt != '?')
+				return bad_usage("unknown option '-%c'", optopt);
+			return bad_usage("unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (o->check && o->print)
+		return bad_usage("%s", "--check and --print do different things: give one");
 	if (optind >= argc)
 		return bad_usage("%s", "no chart given: name a YAML file or a directory");
 	return -1;
@@ -254,23 +277,24 @@ int main(int argc, char **argv)
 	if (r >= 0)
 		return r;
 
-	struct chart c;
-	if (chart_init(&c) < 0 ||
-	    load_chart(&c, (const char *const *)argv + optind, (size_t)(argc - optind), NULL, NULL) < 0) {
-		print_diags(&c);
+	struct chart *c = malloc(sizeof *c);
+	if (!c || chart_init(c) < 0 ||
+	    load_chart(c, (const char *const *)argv + optind, (size_t)(argc - optind), NULL, NULL) < 0) {
+		if (c)
+			print_diags(c), chart_free(c);
+		free(c);
 		fputs("guatu: out of memory\n", stderr);
-		chart_free(&c);
 		return EXIT_BAD;
 	}
-	print_diags(&c);
+	print_diags(c);
 	if (o.check) {
-		print_counts(&c);
-		printf("; %zu error%s, %zu warning%s\n", c.diags.errors, c.diags.errors == 1 ? "" : "s",
-		       c.diags.warnings, c.diags.warnings == 1 ? "" : "s");
-		r = c.diags.errors ? EXIT_BAD : EXIT_OK;
+		print_counts(c);
+		printf("; %zu error%s, %zu warning%s\n", c->diags.errors, c->diags.errors == 1 ? "" : "s",
+		       c->diags.warnings, c->diags.warnings == 1 ? "" : "s");
+		r = c->diags.errors ? EXIT_BAD : EXIT_OK;
 	} else if (o.print || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fflush(stderr); /* no terminal (cron, a pipe): the status screen as text */
-		r = print_status(&c, &o);
+		r = print_status(c, &o);
 	} else {
 		const char *nc = getenv("NO_COLOR");
 		struct ui_opts uo = {
@@ -280,13 +304,12 @@ int main(int argc, char **argv)
 			.color = o.color != COLOR_NEVER && !(nc && *nc),
 			.notice = locale == 1 ? "区域设置不是 UTF-8，已改用 C.UTF-8 (locale was not UTF-8: using C.UTF-8)" : NULL,
 		};
-		if (c.diags.errors) /* what was wrong stays on the screen until guatu starts */
+		if (c->diags.errors) /* what was wrong stays on the screen until guatu starts */
 			fprintf(stderr, "guatu: %zu error%s in the chart; starting with what loaded\n",
-				c.diags.errors, c.diags.errors == 1 ? "" : "s");
-		r = ui_run(&c, &uo); /* reloads replace c */
-		if (r == 0 && c.diags.errors)
-			r = EXIT_BAD;
+				c->diags.errors, c->diags.errors == 1 ? "" : "s");
+		return ui_run(c, &uo); /* it owns c now: reloads replace it */
 	}
-	chart_free(&c);
+	chart_free(c);
+	free(c);
 	return r;
 }

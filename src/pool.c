@@ -9,20 +9,25 @@ int pool_init(struct pool *p)
 	memset(p, 0, sizeof *p);
 	p->cap = 4096;
 	p->buf = malloc(p->cap);
-	p->nslots = 1024;
+	p->offs_cap = 1024;
+	p->offs = malloc(p->offs_cap * sizeof *p->offs);
+	p->nslots = 2048;
 	p->slots = calloc(p->nslots, sizeof *p->slots);
-	if (!p->buf || !p->slots) {
+	if (!p->buf || !p->offs || !p->slots) {
 		pool_free(p);
 		return -1;
 	}
 	p->buf[0] = '\0';
 	p->len = 1;
+	p->offs[0] = 0;
+	p->n = 1;
 	return 0;
 }
 
 void pool_free(struct pool *p)
 {
 	free(p->buf);
+	free(p->offs);
 	free(p->slots);
 	memset(p, 0, sizeof *p);
 }
@@ -35,32 +40,23 @@ static uint32_t hash(const char *s, size_t len)
 	return h;
 }
 
-/* Moves the entries of `old` below `limit` into the empty table `fresh`. */
-static size_t reinsert(const struct pool *p, uint32_t *fresh, size_t n,
-		       const uint32_t *old, size_t oldn, size_t limit)
+/* Fills an empty table of `n` slots with texts [1, p->n). */
+static void fill(const struct pool *p, uint32_t *slots, size_t n)
 {
-	size_t used = 0;
-	for (size_t i = 0; i < oldn; i++) {
-		uint32_t v = old[i];
-		if (!v || v > limit)
-			continue;
-		const char *s = p->buf + v - 1;
-		size_t j = hash(s, strlen(s)) & (n - 1);
-		while (fresh[j])
+	for (str_t s = 1; s < p->n; s++) {
+		size_t j = hash(pool_str(p, s), pool_len(p, s)) & (n - 1);
+		while (slots[j])
 			j = (j + 1) & (n - 1);
-		fresh[j] = v;
-		used++;
+		slots[j] = s + 1;
 	}
-	return used;
 }
 
-static int rehash(struct pool *p)
+static int rehash(struct pool *p, size_t n)
 {
-	size_t n = p->nslots * 2;
 	uint32_t *slots = calloc(n, sizeof *slots);
 	if (!slots)
 		return -1;
-	reinsert(p, slots, n, p->slots, p->nslots, p->len);
+	fill(p, slots, n);
 	free(p->slots);
 	p->slots = slots;
 	p->nslots = n;
@@ -75,9 +71,9 @@ str_t pool_intern(struct pool *p, const char *s, size_t len, int *oom)
 		goto fail;
 	size_t i = hash(s, len) & (p->nslots - 1);
 	for (; p->slots[i]; i = (i + 1) & (p->nslots - 1)) {
-		const char *t = p->buf + p->slots[i] - 1;
-		if (memcmp(t, s, len) == 0 && t[len] == '\0')
-			return p->slots[i] - 1;
+		str_t t = p->slots[i] - 1;
+		if (pool_len(p, t) == len && memcmp(pool_str(p, t), s, len) == 0)
+			return t;
 	}
 	if (p->len + len + 1 > p->cap) {
 		size_t cap = p->cap;
@@ -89,39 +85,36 @@ str_t pool_intern(struct pool *p, const char *s, size_t len, int *oom)
 		p->buf = b;
 		p->cap = cap;
 	}
-	str_t off = (str_t)p->len;
-	memcpy(p->buf + off, s, len);
-	p->buf[off + len] = '\0';
+	void *offs = p->offs;
+	if (grow(&offs, &p->offs_cap, p->n, sizeof *p->offs) < 0)
+		goto fail;
+	p->offs = offs;
+	str_t id = (str_t)p->n++;
+	p->offs[id] = (uint32_t)p->len;
+	memcpy(p->buf + p->len, s, len);
+	p->buf[p->len + len] = '\0';
 	p->len += len + 1;
-	p->slots[i] = off + 1;
-	if (++p->used * 4 > p->nslots * 3 && rehash(p) < 0) {
+	p->slots[i] = id + 1;
+	if (p->n * 4 > p->nslots * 3 && rehash(p, p->nslots * 2) < 0)
 		p->slots[i] = 0; /* still stored, just not shared */
-		p->used--;
-	}
-	return off;
+	return id;
 fail:
 	*oom = 1;
 	return STR_NONE;
 }
 
-void pool_truncate(struct pool *p, size_t mark)
+void pool_truncate(struct pool *p, struct pool_mark m)
 {
-	if (mark >= p->len)
+	if (m.n >= p->n)
 		return;
-	p->len = mark;
-	/* Rare (only after a failed file): rebuild the table from the entries
+	p->n = m.n;
+	p->len = m.len;
+	/* Rare (only after a failed file): rebuild the table from the texts
 	 * that survive, since removing entries in place would break probe chains. */
-	uint32_t *old = p->slots;
-	uint32_t *fresh = calloc(p->nslots, sizeof *fresh);
-	if (!fresh) { /* keep the table minus the dead entries: only sharing is lost */
-		for (size_t i = 0; i < p->nslots; i++)
-			if (old[i] > mark)
-				old[i] = 0;
-		return;
-	}
-	p->slots = fresh;
-	p->used = reinsert(p, fresh, p->nslots, old, p->nslots, mark);
-	free(old);
+	if (rehash(p, p->nslots) < 0)
+		for (size_t i = 0; i < p->nslots; i++) /* keep the survivors: only sharing is lost */
+			if (p->slots[i] > m.n)
+				p->slots[i] = 0;
 }
 
 int grow(void **arr, size_t *cap, size_t n, size_t size)

@@ -1,8 +1,11 @@
-/* search: find zones, projects and milestones by their text.
+/* search: does a text hold what the user typed?
  *
  * Matching ignores case and full/half width: both sides are NFKC case
- * folded, so "ＡＳＣＩＩ" finds "ascii". Texts are folded once, on the first
- * search (interned, so each distinct text once), not at every keypress. */
+ * folded, so "ＡＳＣＩＩ" finds "ascii". The chart's texts are folded once
+ * per load into one buffer (the index); a query is looked for in that buffer
+ * in one pass, which marks every text that holds it. After that, whether any
+ * item matches is a table look-up: views walk their own rows, in the order
+ * they show them, and ask. */
 #ifndef GUATU_SEARCH_H
 #define GUATU_SEARCH_H
 
@@ -11,31 +14,40 @@
 
 #include "model.h"
 
-/* A place in the chart: a zone, one of its projects, one of its milestones. */
-struct hit {
-	uint32_t zone, project, milestone; /* NONE where not that deep */
+/* The chart's texts, folded. */
+struct search_index {
+	char *folded; /* text i folded, NUL-terminated, at folded + at[i] */
+	uint32_t *at;
+	size_t n;     /* texts folded (the pool's count when built) */
 };
 
-struct search {
-	const struct chart *c;
-	char *folded;       /* folded texts, NUL-terminated, one after another */
-	uint32_t *orig;     /* pool offsets of the texts, ascending */
-	uint32_t *at;       /* where each one's folded text starts in `folded` */
-	size_t n;
-	char *query;        /* folded */
+/* A query, and which of the chart's texts hold it. */
+struct matcher {
+	char *query; /* folded; NULL or "" matches nothing */
+	size_t qlen;
+	uint8_t *hit; /* per text of the index: 1 when it holds the query */
+	size_t nhit;
 };
 
-/* Prepares searching `c`; cheap until the first search_set(). */
-void search_init(struct search *s, const struct chart *c);
-/* Frees what was built. */
-void search_free(struct search *s);
-/* Sets the text to look for; -1 when out of memory. An empty query matches nothing. */
-int search_set(struct search *s, const char *query);
-/* Looks for the next (dir 1) or previous (dir -1) match after `from`,
- * wrapping around; `from` itself is checked last. Returns 1 and fills *out,
- * or 0 when nothing matches. */
-int search_next(struct search *s, struct hit from, int dir, struct hit *out);
-/* Does the item at `h` match? */
-int search_matches(struct search *s, struct hit h);
+/* Folds every text of `p`. -1 when out of memory. */
+int search_index_build(struct search_index *x, const struct pool *p);
+/* Frees the index. */
+void search_index_free(struct search_index *x);
+
+/* Sets the query and marks the texts of `x` that hold it. -1: out of memory. */
+int matcher_set(struct matcher *m, const struct search_index *x, const char *query);
+/* Frees the matcher. */
+void matcher_free(struct matcher *m);
+/* Is there a query? */
+static inline int matcher_active(const struct matcher *m) { return m->query && *m->query; }
+/* Does chart text s hold the query? */
+static inline int matcher_str(const struct matcher *m, str_t s)
+{
+	return s != STR_NONE && s < m->nhit && m->hit[s];
+}
+/* Does a text that is not the chart's (a help line) hold it? */
+int matcher_text(const struct matcher *m, const char *s, size_t len);
+/* Does item i of kind k hold it, in any of its texts? */
+int matcher_item(const struct matcher *m, const struct chart *c, enum kind k, uint32_t i);
 
 #endif

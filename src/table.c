@@ -13,9 +13,11 @@ static int need(const struct column *c)
 	return c->flex && c->natural > FLEX_MIN ? FLEX_MIN : c->natural;
 }
 
-/* Key columns (names) get this many columns, if they need them, before an
- * optional column keeps its place. */
-enum { PRIO_OPTIONAL = 5, PRIO_KEY = 8, KEY_WANT = 16 };
+/* Names (flexible columns of priority PRIO_OPTIONAL or more) keep this many
+ * columns, about six Chinese characters, if they need them, before an
+ * optional column (priority below PRIO_OPTIONAL: a date, an owner, a count
+ * of secondary interest) keeps its place. */
+enum { PRIO_OPTIONAL = 5, NAME_WANT = 12 };
 
 /* Lays out the columns whose width is non-zero on entry. */
 static void fit(struct column *cols, int n, int width)
@@ -70,13 +72,13 @@ int table_layout(struct column *cols, int n, int width)
 	for (int i = 0; i < n; i++)
 		cols[i].width = 1; /* marks "shown" until sized */
 	fit(cols, n, width);
-	/* An optional column is not worth a key name cut to a stub: drop optional
-	 * columns, least important first, while a key column is that short. */
+	/* An optional column is not worth a name cut to a stub: drop optional
+	 * columns, least important first, while a name is that short. */
 	for (;;) {
 		int cut = 0, drop = -1;
 		for (int i = 0; i < n; i++) {
-			int want = cols[i].natural < KEY_WANT ? cols[i].natural : KEY_WANT;
-			if (cols[i].width && cols[i].prio >= PRIO_KEY && cols[i].width < want)
+			int want = cols[i].natural < NAME_WANT ? cols[i].natural : NAME_WANT;
+			if (cols[i].width && cols[i].flex && cols[i].prio >= PRIO_OPTIONAL && cols[i].width < want)
 				cut = 1;
 			if (cols[i].width && cols[i].prio < PRIO_OPTIONAL &&
 			    (drop < 0 || cols[i].prio < cols[drop].prio))

@@ -1,6 +1,8 @@
 #include "config.h"
 #include "term.h"
 
+#include "keys.h"
+
 #include <curses.h>
 #include <errno.h>
 #include <poll.h>
@@ -57,29 +59,28 @@ static void add_cap(const char *name)
 	}
 }
 
+static attr_t attrs_of(unsigned look)
+{
+	return (look & LOOK_BOLD ? A_BOLD : 0) | (look & LOOK_DIM ? A_DIM : 0) |
+	       (look & LOOK_UNDERLINE ? A_UNDERLINE : 0) | (look & LOOK_REVERSE ? A_REVERSE : 0);
+}
+
+/* Colour pairs and attributes from the one table of looks (grid.c). */
 static void setup_colors(int color)
 {
-	/* Monochrome: meanings by attribute alone (and the text markers). */
-	attrs[STYLE_TITLE] = attrs[STYLE_HEADER] = A_BOLD;
-	attrs[STYLE_DIM] = A_DIM;
-	attrs[STYLE_OVERDUE] = A_BOLD;
-	attrs[STYLE_SOON] = A_UNDERLINE;
-	attrs[STYLE_DONE_LATE] = A_UNDERLINE;
-	attrs[STYLE_SELECTED] = A_REVERSE;
-	if (!color || !has_colors() || start_color() == ERR)
-		return;
+	int colored = color && has_colors() && start_color() != ERR;
 	short bg = COLOR_BLACK;
-	if (use_default_colors() == OK) /* keeps a transparent background */
+	if (colored && use_default_colors() == OK) /* keeps a transparent background */
 		bg = -1;
-	init_pair(1, COLOR_RED, bg);
-	init_pair(2, COLOR_YELLOW, bg);
-	init_pair(3, COLOR_GREEN, bg);
-	init_pair(4, COLOR_MAGENTA, bg);
-	pairs[STYLE_OVERDUE] = 1;
-	pairs[STYLE_SOON] = 2;
-	pairs[STYLE_DONE] = 3;
-	pairs[STYLE_DONE_LATE] = 4;
-	attrs[STYLE_SOON] = attrs[STYLE_DONE_LATE] = A_NORMAL;
+	for (int st = 0; st < STYLE_COUNT; st++) {
+		const struct look *l = &looks[st];
+		attrs[st] = attrs_of(colored ? l->with : l->mono);
+		pairs[st] = 0;
+		if (colored && l->fg >= 0) {
+			init_pair((short)(st + 1), (short)l->fg, bg);
+			pairs[st] = (short)(st + 1);
+		}
+	}
 }
 
 int term_open(int color, const char **err)
@@ -95,6 +96,14 @@ int term_open(int color, const char **err)
 		return -1;
 	}
 	set_term(screen);
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) { /* TERM=dumb, an Emacs shell buffer */
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+		*err = "this terminal cannot move the cursor (is TERM dumb?); --print works without one";
+		return -1;
+	}
 	cbreak();
 	noecho();
 	nonl();
@@ -109,6 +118,7 @@ int term_open(int color, const char **err)
 	handle(SIGTERM, on_signal);
 	handle(SIGHUP, on_signal);
 	handle(SIGUSR1, on_signal);
+	handle(SIGTSTP, on_signal);
 	handle(SIGSEGV, on_crash);
 	handle(SIGABRT, on_crash);
 	handle(SIGBUS, on_crash);
@@ -166,7 +176,7 @@ void term_show(const struct grid *g)
 	doupdate();
 }
 
-int term_key(struct key *k, int ms)
+int term_key(int *key, int ms)
 {
 	if (got_signal)
 		return TERM_SIGNAL;
@@ -190,9 +200,20 @@ int term_key(struct key *k, int ms)
 		}
 		return TERM_TIMEOUT;
 	}
-	k->code = r == KEY_CODE_YES ? (int)wch : 0;
-	k->ch = r == KEY_CODE_YES ? 0 : (wchar_t)wch;
+	*key = r == KEY_CODE_YES ? FKEY((int)wch) : (int)wch;
 	return TERM_KEY;
+}
+
+void term_stop(void)
+{
+	def_prog_mode();
+	endwin();
+	signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP); /* stopped here until fg */
+	handle(SIGTSTP, on_signal);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
 }
 
 int term_signal(void)

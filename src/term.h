@@ -4,19 +4,13 @@
 #ifndef GUATU_TERM_H
 #define GUATU_TERM_H
 
-#include <wchar.h>
-
 #include "grid.h"
-
-struct key {
-	int code;   /* an ncurses KEY_* code, or 0 */
-	wchar_t ch; /* else the character typed */
-};
 
 enum { TERM_KEY = 1, TERM_TIMEOUT = 0, TERM_GONE = -1, TERM_SIGNAL = -2 };
 
 /* Opens the terminal on stdin/stdout with colour if `color` and the terminal
- * has it. Returns 0, or -1 with a message in *err (unknown TERM …). */
+ * has it. Returns 0, or -1 with a message in *err (an unknown TERM, or one
+ * that cannot move the cursor, such as TERM=dumb). */
 int term_open(int color, const char **err);
 /* Restores the terminal (unless it is gone). */
 void term_close(void);
@@ -30,10 +24,14 @@ void term_suspend(void);
 void term_resume(void);
 /* Forces a full repaint on the next show (Ctrl-L). */
 void term_repaint(void);
-/* Waits up to `ms` for a key: TERM_KEY with *k set, TERM_TIMEOUT,
- * TERM_SIGNAL (SIGTERM, SIGINT, SIGHUP or SIGUSR1 arrived: see term_signal),
- * or TERM_GONE when the terminal went away. */
-int term_key(struct key *k, int ms);
+/* Waits up to `ms` (-1: for ever) for a key: TERM_KEY with *key set to the
+ * character or FKEY(ncurses code), TERM_TIMEOUT, TERM_SIGNAL (SIGTERM,
+ * SIGINT, SIGHUP, SIGUSR1 or SIGTSTP arrived: see term_signal), or
+ * TERM_GONE when the terminal went away. */
+int term_key(int *key, int ms);
+/* Stops the process as Ctrl-Z asks, the terminal restored meanwhile;
+ * returns when it is continued (fg), everything to be repainted. */
+void term_stop(void);
 /* The signal that interrupted the last wait, or 0; clears it. */
 int term_signal(void);
 

@@ -1,6 +1,7 @@
-/* ui: the interactive chart. Owns the loop: one key at a time, the views
- * redrawn into a grid the size of the screen and shown by term; the files
- * watched and reloaded; the editor started; the screen logged. */
+/* ui: the interactive chart. Owns the loop: one key at a time, dispatched
+ * to the view on top (view.h), the screen drawn into a grid and shown by
+ * term; the files watched and reloaded; the editor started; the screen
+ * logged. */
 #ifndef GUATU_UI_H
 #define GUATU_UI_H
 
@@ -20,9 +21,9 @@ struct ui_opts {
 	const char *notice; /* said once in the bottom line (e.g. the locale changed) */
 };
 
-/* Runs the interactive chart on `c` until the user quits or the terminal
- * goes away. Reloads replace *c; the caller frees it afterwards. Returns
- * the exit status. */
+/* Runs the interactive chart on `c` (allocated with malloc, loaded; ui_run
+ * owns and frees it) until the user quits or the terminal goes away.
+ * Returns the exit status: 2 if the chart shown last had errors. */
 int ui_run(struct chart *c, const struct ui_opts *o);
 
 #endif

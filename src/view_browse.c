@@ -1,94 +1,61 @@
+/* view_browse: the browse view. Three panes (zones, projects, milestones)
+ * with a detail pane under them; on a narrow screen two panes, following
+ * the focus. Only the rows that show are looked at. */
 #include "config.h"
-#include "view_browse.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "view_status.h"
+#include "browse.h"
+#include "view.h"
+#include "words.h"
 
-enum style milestone_words(const struct milestone *m, day_t today, int soon, char *buf, size_t cap)
-{
-	enum ms_state st = milestone_state(m, today, soon);
-	switch (st) {
-	case MS_OVERDUE:
-	case MS_SOON:
-	case MS_OPEN:
-		if (st == MS_OPEN)
-			snprintf(buf, cap, "%s", m->status == ST_ACTIVE ? "进行中" : "计划中");
-		else
-			status_days(buf, cap, st, m->due, today);
-		return st == MS_OVERDUE ? STYLE_OVERDUE : st == MS_SOON ? STYLE_SOON : STYLE_NORMAL;
-	case MS_DONE: snprintf(buf, cap, "已完成"); return STYLE_DONE;
-	case MS_DONE_LATE: snprintf(buf, cap, "延期完成"); return STYLE_DONE_LATE;
-	case MS_DROPPED: snprintf(buf, cap, "已取消"); return STYLE_DIM;
-	default: snprintf(buf, cap, "无日期"); return STYLE_DIM;
-	}
-}
+enum { NARROW = 60 }; /* below this, two panes */
 
-void view_header(struct grid *g, const struct chart *c, const struct summary *s,
-		 const struct frame *f)
-{
-	char right[96], day[11];
-	date_format(s->today, day);
-	snprintf(right, sizeof right, "%s逾期 %u  将到期 %u  今天 %s", s->all.overdue ? "! " : "",
-		 s->all.overdue, s->all.soon, day);
-	int rw = text_width(right, strlen(right));
-	if (rw + 12 > g->w) { /* narrow: the counts matter more than the date */
-		snprintf(right, sizeof right, "%s逾期 %u  将到期 %u", s->all.overdue ? "! " : "",
-			 s->all.overdue, s->all.soon);
-		rw = text_width(right, strlen(right));
-	}
-	const char *title = *chart_title(c) ? chart_title(c) : "guatu";
-	int tw = g->w - rw - 2;
-	if (tw < 1) {
-		tw = g->w;
-		rw = 0;
-	}
-	grid_text(g, 0, 0, tw, title, strlen(title), ALIGN_LEFT, STYLE_TITLE, f->ellipsis);
-	if (rw)
-		grid_text(g, 0, g->w - rw, rw, right, strlen(right), ALIGN_RIGHT,
-			  s->all.overdue ? STYLE_OVERDUE : STYLE_NORMAL, f->ellipsis);
-}
-
-void view_footer(struct grid *g, const char *msg, const char *hints, const char *right)
-{
-	const char *t = msg && *msg ? msg : hints;
-	int rw = right ? text_width(right, strlen(right)) : 0, w = g->w;
-	if (rw && rw + 20 <= w) {
-		grid_text(g, g->h - 1, w - rw, rw, right, strlen(right), ALIGN_RIGHT, STYLE_DIM, "…");
-		w -= rw + 2;
-	}
-	grid_text(g, g->h - 1, 0, w, t, strlen(t), ALIGN_LEFT, msg && *msg ? STYLE_TITLE : STYLE_DIM,
-		  "…");
-}
-
-/* The layout of the browse screen. */
+/* The layout of the browse body. */
 struct layout {
-	int x[PANE_COUNT + 1]; /* the rule columns: left edge, between panes, right edge */
+	int first, count;      /* the panes shown */
+	int x[PANE_COUNT + 1]; /* the rule columns of the panes shown: left edge, between, right edge */
 	int top, rows;         /* the first list row and how many */
 	int detail_top, detail_rows;
 };
 
-static struct layout layout(int w, int h)
+static struct layout layout(const struct browse *b, int w, int top, int h)
 {
 	struct layout l;
-	int ch = h - 2;                                     /* between header and footer */
-	l.detail_rows = ch >= 18 ? ch / 3 - 1 : ch >= 10 ? 3 : 0;
-	l.top = 2;                                          /* header, then the top rule */
-	l.rows = ch - 2 - (l.detail_rows ? l.detail_rows + 1 : 0);
+	l.detail_rows = h >= 18 ? h / 3 - 1 : h >= 10 ? 3 : 0;
+	l.top = top + 1; /* under the top rule */
+	l.rows = h - 2 - (l.detail_rows ? l.detail_rows + 1 : 0);
+	if (l.rows < 1)
+		l.rows = 1;
 	l.detail_top = l.top + l.rows + 1;
-	l.x[0] = 0;
-	l.x[1] = (w - 1) * 30 / 100;
-	l.x[2] = l.x[1] + (w - 1) * 33 / 100;
-	l.x[3] = w - 1;
+	if (w >= NARROW) {
+		l.first = 0;
+		l.count = PANE_COUNT;
+		l.x[0] = 0;
+		l.x[1] = (w - 1) * 30 / 100;
+		l.x[2] = l.x[1] + (w - 1) * 33 / 100;
+		l.x[3] = w - 1;
+	} else { /* the focused pane and the one it leads to */
+		l.first = b->focus == PANE_ZONES ? PANE_ZONES : PANE_PROJECTS;
+		l.count = 2;
+		l.x[0] = 0;
+		l.x[1] = (w - 1) / 2;
+		l.x[2] = w - 1;
+	}
 	return l;
 }
 
-int browse_page(int h)
+/* The pane's left and right rules; 0 when it is not shown. */
+static int pane_cols(const struct layout *l, int p, int *x0, int *x1)
 {
-	int r = layout(80, h).rows;
-	return r > 1 ? r : 1;
+	if (p < l->first || p >= l->first + l->count)
+		return 0;
+	*x0 = l->x[p - l->first];
+	*x1 = l->x[p - l->first + 1];
+	return 1;
 }
 
 static void frame(struct grid *g, const struct layout *l, const struct browse *b,
@@ -96,38 +63,41 @@ static void frame(struct grid *g, const struct layout *l, const struct browse *b
 {
 	static const char *const titles[] = {"区域", "项目", "节点"};
 	int bottom = l->top + l->rows, detail = l->detail_rows > 0;
-	for (int p = 0; p <= PANE_COUNT; p++) {
-		int edge = p == 0 ? 0 : p == PANE_COUNT ? 2 : 1; /* left, inner, right */
+	for (int i = 0; i <= l->count; i++) {
+		int edge = i == 0 ? 0 : i == l->count ? 2 : 1; /* left, inner, right */
 		const char *top[] = {f->tl, f->tm, f->tr};
 		const char *under[] = {detail ? f->ml : f->bl, f->bm, detail ? f->mr : f->br};
-		grid_put(g, l->top - 1, l->x[p], top[edge], STYLE_FRAME);
+		grid_put(g, l->top - 1, l->x[i], top[edge], STYLE_FRAME);
 		for (int y = l->top; y < bottom; y++)
-			grid_put(g, y, l->x[p], f->v, STYLE_FRAME);
-		grid_put(g, bottom, l->x[p], under[edge], STYLE_FRAME);
-		if (p == PANE_COUNT)
+			grid_put(g, y, l->x[i], f->v, STYLE_FRAME);
+		grid_put(g, bottom, l->x[i], under[edge], STYLE_FRAME);
+		if (i == l->count)
 			break;
-		int span = l->x[p + 1] - l->x[p] - 1;
-		grid_repeat(g, l->top - 1, l->x[p] + 1, span, f->h, STYLE_FRAME);
-		grid_repeat(g, bottom, l->x[p] + 1, span, f->h, STYLE_FRAME);
-		char t[64];
+		int p = l->first + i, span = l->x[i + 1] - l->x[i] - 1;
+		grid_repeat(g, l->top - 1, l->x[i] + 1, span, f->h, STYLE_FRAME);
+		grid_repeat(g, bottom, l->x[i] + 1, span, f->h, STYLE_FRAME);
+		const struct list *ls = &b->list[p];
+		char t[96], where[32] = "";
 		const char *sorted = p != PANE_MILESTONES || b->sort == SORT_DUE ? ""
 				     : b->sort == SORT_NAME ? "·按名称" : "·按状态";
-		snprintf(t, sizeof t, " %s%s%s ", titles[p], sorted, b->filter ? "·筛选" : "");
+		if (ls->n > (size_t)l->rows) /* it scrolls: say where */
+			snprintf(where, sizeof where, " %zu/%zu", ls->sel + 1, ls->n);
+		snprintf(t, sizeof t, " %s%s%s%s ", titles[p], sorted, b->filter ? "·筛选" : "", where);
 		int tw = text_width(t, strlen(t));
 		if (tw > span - 1)
 			tw = span - 1;
-		grid_text(g, l->top - 1, l->x[p] + 2, tw, t, strlen(t), ALIGN_LEFT,
+		grid_text(g, l->top - 1, l->x[i] + 2, tw, t, strlen(t), ALIGN_LEFT,
 			  b->focus == (enum pane)p ? STYLE_SELECTED : STYLE_HEADER, f->ellipsis);
 	}
 	if (detail) {
-		int y1 = l->detail_top + l->detail_rows;
+		int y1 = l->detail_top + l->detail_rows, right = l->x[l->count];
 		for (int y = l->detail_top; y < y1; y++) {
 			grid_put(g, y, 0, f->v, STYLE_FRAME);
-			grid_put(g, y, l->x[PANE_COUNT], f->v, STYLE_FRAME);
+			grid_put(g, y, right, f->v, STYLE_FRAME);
 		}
 		grid_put(g, y1, 0, f->bl, STYLE_FRAME);
-		grid_repeat(g, y1, 1, l->x[PANE_COUNT] - 1, f->h, STYLE_FRAME);
-		grid_put(g, y1, l->x[PANE_COUNT], f->br, STYLE_FRAME);
+		grid_repeat(g, y1, 1, right - 1, f->h, STYLE_FRAME);
+		grid_put(g, y1, right, f->br, STYLE_FRAME);
 	}
 }
 
@@ -146,15 +116,18 @@ static int counts(struct grid *g, int y, int end, uint32_t overdue, uint32_t soo
 	return x;
 }
 
+enum { NAME_MIN = 12 }; /* columns a name keeps before counts give way */
+
 static void list_rows(struct grid *g, const struct layout *l, struct browse *b, enum pane p,
 		      const struct frame *f)
 {
+	int x0, x1;
+	if (!pane_cols(l, p, &x0, &x1))
+		return;
+	x0++;
+	int w = x1 - x0;
 	struct list *ls = &b->list[p];
-	int x0 = l->x[p] + 1, x1 = l->x[p + 1], w = x1 - x0;
-	if (ls->sel < ls->top) /* keep the selection in view */
-		ls->top = ls->sel;
-	if (ls->sel >= ls->top + (size_t)l->rows)
-		ls->top = ls->sel - (size_t)l->rows + 1;
+	browse_scroll(ls, l->rows);
 	if (ls->n == 0) {
 		const char *empty = b->filter ? "（无逾期或将到期）" : p == PANE_PROJECTS ? "（无直属项目）" : "（无）";
 		if (p == PANE_ZONES || browse_selected(b, p - 1) != NONE)
@@ -171,26 +144,29 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 		grid_put(g, y, x0, sel ? ">" : " ", sel ? STYLE_TITLE : STYLE_NORMAL);
 		int x = x0 + 1, end = x1;
 		char words[32], due[11];
-		const char *name;
+		const struct item *it;
 		if (p == PANE_ZONES) {
 			const struct zone *z = &c->zones[v];
-			int indent = 2 * z->depth;
-			if (indent > w / 3)
-				indent = w / 3;
-			x += indent;
+			int indent = 2 * (int)z->depth, room = w / 4;
+			x += indent < room ? indent : room;
 			const char *fold = !browse_has_children(b, v) ? " "
 					   : b->collapsed[v] ? (f == &frame_ascii ? "+" : "▸")
 							     : (f == &frame_ascii ? "-" : "▾");
-			x = grid_put(g, y, x, fold, STYLE_FRAME);
-			x++;
-			end = counts(g, y, x1 - 1, b->s->zones[v].overdue, b->s->zones[v].soon) - 1;
-			name = chart_str(c, z->name);
+			x = grid_put(g, y, x, fold, STYLE_FRAME) + 1;
+			end = x1 - 1;
+			const struct roll *ro = &b->s->zones[v];
+			int cw = (ro->overdue ? 1 + snprintf(NULL, 0, "%u", ro->overdue) : 0) +
+				 (ro->soon ? 2 + snprintf(NULL, 0, "%u", ro->soon) : 0);
+			if (cw && end - cw - 1 - x >= NAME_MIN)
+				end = counts(g, y, x1 - 1, ro->overdue, ro->soon) - 1;
+			it = &z->it;
 		} else if (p == PANE_PROJECTS) {
-			end = counts(g, y, x1 - 1, b->s->projects[v].overdue, b->s->projects[v].soon) - 1;
-			name = chart_str(c, c->projects[v].name);
+			const struct pcount *pc = &b->s->projects[v];
+			end = counts(g, y, x1 - 1, pc->overdue, pc->soon) - 1;
+			it = &c->projects[v].it;
 		} else {
 			const struct milestone *m = &c->milestones[v];
-			enum style st = milestone_words(m, b->s->today, b->s->soon_days, words, sizeof words);
+			enum style st = words_milestone(m, b->s->today, b->s->soon_days, words, sizeof words);
 			int ww = text_width(words, strlen(words));
 			grid_put(g, y, x1 - 1 - ww, words, st);
 			end = x1 - 2 - ww;
@@ -202,14 +178,11 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 				grid_put(g, y, end - 10, due, STYLE_DIM);
 				end -= 11;
 			}
-			name = chart_str(c, m->name);
-			if (sel && b->focus == p)
-				base = STYLE_SELECTED;
-			else if (st == STYLE_OVERDUE)
+			if (!(sel && b->focus == p) && st == STYLE_OVERDUE)
 				base = STYLE_OVERDUE;
+			it = &m->it;
 		}
-		if (!*name)
-			name = "(无名称)";
+		const char *name = item_name(c, it);
 		if (end > x)
 			grid_text(g, y, x, end - x, name, strlen(name), ALIGN_LEFT, base, f->ellipsis);
 	}
@@ -232,32 +205,31 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 	if (!l->detail_rows)
 		return;
 	const struct chart *c = b->c;
-	int y = l->detail_top, y_end = y + l->detail_rows, x0 = 2, x1 = l->x[PANE_COUNT] - 1;
+	int y = l->detail_top, y_end = y + l->detail_rows, x0 = 2, x1 = l->x[l->count] - 1;
 	char buf[160], buf2[160];
-	str_t note = STR_NONE;
-	const struct place *at = NULL;
 	enum pane p;
 	uint32_t v = browse_current(b, &p); /* an empty pane: show what holds it */
 	if (v == NONE)
 		return;
+	const struct item *it;
 	if (p == PANE_ZONES) {
 		const struct zone *z = &c->zones[v];
 		const struct roll *r = &b->s->zones[v];
-		y = detail_line(g, y, y_end, x0, x1, "区域", chart_str(c, z->name), STYLE_TITLE, f);
-		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, z->owner), STYLE_NORMAL, f);
+		it = &z->it;
+		y = detail_line(g, y, y_end, x0, x1, "区域", item_name(c, it), STYLE_TITLE, f);
+		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, it->owner), STYLE_NORMAL, f);
 		char next[11] = "-";
 		if (r->next != DAY_NONE)
 			date_format(r->next, next);
 		snprintf(buf, sizeof buf, "项目 %u  节点 %u  逾期 %u  将到期 %u  下一节点 %s", r->projects,
 			 r->milestones, r->overdue, r->soon, next);
 		y = detail_line(g, y, y_end, x0, x1, "统计", buf, r->overdue ? STYLE_OVERDUE : STYLE_NORMAL, f);
-		note = z->note;
-		at = &z->at;
 	} else if (p == PANE_PROJECTS) {
 		const struct project *pr = &c->projects[v];
-		y = detail_line(g, y, y_end, x0, x1, "项目", chart_str(c, pr->name), STYLE_TITLE, f);
-		y = detail_line(g, y, y_end, x0, x1, "区域", chart_str(c, c->zones[pr->zone].name), STYLE_NORMAL, f);
-		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, pr->owner), STYLE_NORMAL, f);
+		it = &pr->it;
+		y = detail_line(g, y, y_end, x0, x1, "项目", item_name(c, it), STYLE_TITLE, f);
+		y = detail_line(g, y, y_end, x0, x1, "区域", item_name(c, &c->zones[pr->zone].it), STYLE_NORMAL, f);
+		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, it->owner), STYLE_NORMAL, f);
 		if (!isnan(pr->investment)) {
 			snprintf(buf, sizeof buf, "%g 亿元", pr->investment);
 			y = detail_line(g, y, y_end, x0, x1, "投资", buf, STYLE_NORMAL, f);
@@ -266,33 +238,30 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 			 b->s->projects[v].overdue, b->s->projects[v].soon);
 		y = detail_line(g, y, y_end, x0, x1, "统计", buf,
 				b->s->projects[v].overdue ? STYLE_OVERDUE : STYLE_NORMAL, f);
-		note = pr->note;
-		at = &pr->at;
 	} else {
 		const struct milestone *m = &c->milestones[v];
-		y = detail_line(g, y, y_end, x0, x1, "节点", chart_str(c, m->name), STYLE_TITLE, f);
-		y = detail_line(g, y, y_end, x0, x1, "项目", chart_str(c, c->projects[m->project].name), STYLE_NORMAL, f);
+		const struct project *pr = &c->projects[m->project];
+		it = &m->it;
+		y = detail_line(g, y, y_end, x0, x1, "节点", item_name(c, it), STYLE_TITLE, f);
+		y = detail_line(g, y, y_end, x0, x1, "项目", item_name(c, &pr->it), STYLE_NORMAL, f);
 		char words[32], due[11] = "-";
-		enum style st = milestone_words(m, b->s->today, b->s->soon_days, words, sizeof words);
+		enum style st = words_milestone(m, b->s->today, b->s->soon_days, words, sizeof words);
 		if (m->due != DAY_NONE)
 			date_format(m->due, due);
 		snprintf(buf, sizeof buf, "%s（%s）  %s", chart_str(c, m->due_text), due, words);
 		y = detail_line(g, y, y_end, x0, x1, "截止", buf, st, f);
-		static const char *const names[] = {"计划", "进行中", "已完成", "已取消"};
-		snprintf(buf2, sizeof buf2, "%s%s%s", names[m->status], m->done_text ? "  完成于 " : "",
+		snprintf(buf2, sizeof buf2, "%s%s%s", status_label(it->status), m->done_text ? "  完成于 " : "",
 			 chart_str(c, m->done_text));
 		y = detail_line(g, y, y_end, x0, x1, "状态", buf2, STYLE_NORMAL, f);
-		const char *owner = chart_str(c, m->owner);
-		y = detail_line(g, y, y_end, x0, x1, "负责人", *owner ? owner : chart_str(c, c->projects[m->project].owner), STYLE_NORMAL, f);
-		note = m->note;
-		at = &m->at;
+		str_t owner = it->owner ? it->owner : pr->it.owner;
+		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, owner), STYLE_NORMAL, f);
 	}
-	snprintf(buf, sizeof buf, "%s:%u", c->files[at->file].shown, (unsigned)at->line);
+	snprintf(buf, sizeof buf, "%s:%u", c->files[it->at.file].shown, (unsigned)it->at.line);
 	y = detail_line(g, y, y_end, x0, x1, "来源", buf, STYLE_DIM, f);
-	if (note != STR_NONE && y < y_end) {
-		const char *n = chart_str(c, note);
+	if (it->note != STR_NONE && y < y_end) {
+		const char *n = chart_str(c, it->note);
 		struct text_line lines[64];
-		size_t k = text_wrap(n, strlen(n), x1 - x0 - 7, lines, 64);
+		size_t k = text_wrap(n, pool_len(&c->str, it->note), x1 - x0 - 7, lines, 64);
 		for (size_t i = 0; i < k && y < y_end; i++, y++) {
 			if (i == 0)
 				grid_text(g, y, x0, 6, "备注", strlen("备注"), ALIGN_LEFT, STYLE_HEADER, f->ellipsis);
@@ -302,14 +271,151 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 	}
 }
 
-void view_browse(struct grid *g, struct browse *b, const struct frame *f, const char *msg,
-		 const char *right)
+/* ---- operations ----------------------------------------------------- */
+
+static void *create(struct app *a, void *old, const struct chart *oc)
 {
-	struct layout l = layout(g->w, g->h);
-	view_header(g, b->c, b->s, f);
-	frame(g, &l, b, f);
-	for (int p = 0; p < PANE_COUNT; p++)
-		list_rows(g, &l, b, (enum pane)p, f);
-	detail(g, &l, b, f);
-	view_footer(g, msg, "j/k 移动  h/l 窗格  / 搜索  o 筛选  e 编辑  r 载入  s 状态  ? 帮助  q 退出", right);
+	return browse_new(a->c, a->s, old, oc);
 }
+
+static void destroy(void *st)
+{
+	browse_delete(st);
+}
+
+static void draw(void *st, struct app *a, struct grid *g, int top, int rows)
+{
+	struct browse *b = st;
+	struct layout l = layout(b, g->w, top, rows);
+	frame(g, &l, b, a->f);
+	for (int p = 0; p < PANE_COUNT; p++)
+		list_rows(g, &l, b, (enum pane)p, a->f);
+	detail(g, &l, b, a->f);
+}
+
+static unsigned key(void *st, struct app *a, enum action act, int page)
+{
+	struct browse *b = st;
+	struct list *l = &b->list[b->focus];
+	uint32_t z = browse_selected(b, PANE_ZONES);
+	long row = (long)l->sel;
+	int r = 0;
+	page = layout(b, 80, 0, page).rows; /* the rows of a list, not of the screen */
+	switch (act) {
+	case ACT_DOWN: r = browse_select(b, b->focus, row + 1); break;
+	case ACT_UP: r = browse_select(b, b->focus, row - 1); break;
+	case ACT_PAGE_DOWN: r = browse_select(b, b->focus, row + page); break;
+	case ACT_PAGE_UP: r = browse_select(b, b->focus, row - page); break;
+	case ACT_FIRST: r = browse_select(b, b->focus, 0); break;
+	case ACT_LAST: r = browse_select(b, b->focus, (long)l->n - 1); break;
+	case ACT_RIGHT:
+		if (b->focus < PANE_MILESTONES)
+			b->focus++;
+		break;
+	case ACT_LEFT:
+		if (b->focus > PANE_ZONES)
+			b->focus--;
+		break;
+	case ACT_ENTER:
+		if (b->focus == PANE_ZONES && z != NONE && browse_has_children(b, z))
+			r = browse_fold(b, -1);
+		else if (b->focus < PANE_MILESTONES)
+			b->focus++;
+		break;
+	case ACT_TOGGLE: r = b->focus == PANE_ZONES ? browse_fold(b, -1) : 0; break;
+	case ACT_EXPAND: r = browse_fold(b, 1); break;
+	case ACT_COLLAPSE: r = browse_fold(b, 0); break;
+	case ACT_FILTER:
+		b->filter = !b->filter;
+		if ((r = browse_refresh(b)) < 0)
+			b->filter = !b->filter;
+		else
+			app_say(a, "%s", b->filter ? "只看逾期和将到期 only overdue and due soon" : "显示全部 showing all");
+		break;
+	case ACT_SORT: {
+		enum sort was = b->sort;
+		b->sort = (b->sort + 1) % SORT_COUNT;
+		if ((r = browse_refresh(b)) < 0)
+			b->sort = was;
+		else
+			app_say(a, "节点按%s排序 milestones by %s", sort_name(b->sort),
+				b->sort == SORT_DUE ? "due date" : b->sort == SORT_NAME ? "name" : "status");
+		break;
+	}
+	default: return 0;
+	}
+	return r < 0 ? H_NOMEM : H_HANDLED | H_REDRAW;
+}
+
+static int find(void *st, struct app *a, const struct matcher *m, int dir, int here)
+{
+	(void)a;
+	return browse_find(st, m, dir, here);
+}
+
+static void save(void *st, struct view_pos *p)
+{
+	struct browse *b = st;
+	struct hit h = browse_here(b);
+	*p = (struct view_pos){{h.zone, h.project, h.milestone, (uint32_t)b->focus}};
+}
+
+static void restore(void *st, struct app *a, const struct view_pos *p)
+{
+	(void)a;
+	struct browse *b = st;
+	if (browse_reveal(b, (struct hit){p->v[0], p->v[1], p->v[2]}) == 0)
+		b->focus = (enum pane)p->v[3];
+}
+
+static int current(void *st, struct app *a, enum kind *k, uint32_t *i)
+{
+	(void)a;
+	enum pane p;
+	*i = browse_current(st, &p);
+	*k = p == PANE_ZONES ? KIND_ZONE : p == PANE_PROJECTS ? KIND_PROJECT : KIND_MILESTONE;
+	return *i != NONE;
+}
+
+static int show(void *st, struct app *a, enum kind k, uint32_t i)
+{
+	const struct chart *c = a->c;
+	struct hit h = {NONE, NONE, NONE};
+	if (k == KIND_MILESTONE) {
+		h.milestone = i;
+		i = c->milestones[i].project;
+		k = KIND_PROJECT;
+	}
+	if (k == KIND_PROJECT) {
+		h.project = i;
+		i = c->projects[i].zone;
+		k = KIND_ZONE;
+	}
+	if (k == KIND_TARGET)
+		i = c->targets[i].zone;
+	h.zone = i;
+	struct browse *b = st;
+	if (b->filter && ((h.milestone != NONE && !browse_hot(b, PANE_MILESTONES, h.milestone)) ||
+			  (h.project != NONE && !browse_hot(b, PANE_PROJECTS, h.project)) ||
+			  !browse_hot(b, PANE_ZONES, h.zone))) {
+		b->filter = 0; /* asked for by name: show it even if the filter hides it */
+		if (browse_refresh(b) < 0) {
+			b->filter = 1;
+			return -1;
+		}
+	}
+	return browse_reveal(b, h);
+}
+
+static const struct hint hints[] = {
+	{ACT_DOWN, ACT_UP, NULL}, {ACT_LEFT, ACT_RIGHT, NULL}, {ACT_SEARCH, ACT_NONE, NULL},
+	{ACT_FILTER, ACT_NONE, NULL}, {ACT_EDIT, ACT_NONE, NULL}, {ACT_RELOAD, ACT_NONE, NULL},
+	{ACT_STATUS, ACT_NONE, NULL}, {ACT_HELP, ACT_NONE, NULL}, {ACT_CLOSE, ACT_NONE, NULL},
+	{ACT_NONE, ACT_NONE, NULL},
+};
+
+const struct view_ops view_browse = {
+	.name = "browse", .title = "浏览", .opener = ACT_BROWSE, .hints = hints,
+	.create = create, .destroy = destroy, .draw = draw, .key = key, .find = find,
+	.save = save, .restore = restore, .current = current, .show = show, .log = NULL,
+};

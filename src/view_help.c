@@ -1,53 +1,175 @@
+/* view_help: every key, from the key table (keys.h), so every key bound is
+ * listed and nothing listed is unbound; rebound keys show as bound. */
 #include "config.h"
-#include "view_help.h"
 
-#include <curses.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "keys.h"
+#include "view.h"
 
-int view_help(struct grid *g, int ascii)
+struct help {
+	struct grid page; /* the help at the width it was made for */
+	struct pager p;
+	int ascii;
+};
+
+static int line(struct grid *g, int *y, int x, const char *s, enum style st, const char *ell)
 {
-	static const char *const legend[] = {
-		"",
-		"标记 Markers",
-		"  !3        3 个节点逾期 (3 overdue)",
-		"  ~2        2 个节点将到期 (2 due soon)",
-		"  >         选中的行 (the selected row)",
-		NULL,
+	if (grid_grow(g, *y + 1) < 0)
+		return -1;
+	grid_text(g, (*y)++, x, g->w - x, s, strlen(s), ALIGN_LEFT, st, ell);
+	return 0;
+}
+
+/* Writes the help into a grid `w` wide; returns its rows, -1 out of memory. */
+static int make(struct grid *g, int w, int ascii, const struct app *app)
+{
+	static const char *const sections[SCOPE_COUNT] = {
+		[SCOPE_MOVE] = "移动 Moving",
+		[SCOPE_VIEW] = "当前视图 In this view",
+		[SCOPE_GLOBAL] = "任何视图 Anywhere",
+		[SCOPE_PROMPT] = "搜索行 On the search line (/)",
 	};
 	const char *ell = ascii ? "~" : "…";
+	if (grid_init(g, w, 1) < 0)
+		return -1;
 	int y = 0;
-	if (grid_grow(g, 2) < 0)
-		return -1;
-	grid_put(g, y++, 0, "按键 Keys", STYLE_TITLE);
-	for (size_t i = 0; i < ACT_COUNT - 1; i++) {
-		const struct key_binding *kb = &key_bindings[i];
-		char keys[64] = " ", one[24], word[28];
-		for (int k = 0; k < 3 && kb->keys[k]; k++) {
-			key_label(kb->keys[k], one, sizeof one);
-			snprintf(word, sizeof word, " %s ", one);
-			if (strstr(keys, word)) /* \n, \r and KEY_ENTER are all Enter to a user */
+	for (int sc = 0; sc < SCOPE_COUNT; sc++) {
+		if ((y && line(g, &y, 0, "", STYLE_NORMAL, ell) < 0) ||
+		    line(g, &y, 0, sections[sc], STYLE_TITLE, ell) < 0)
+			return -1;
+		for (int a = 1; a < ACT_COUNT; a++) {
+			const struct action_info *ai = action_info((enum action)a);
+			if (ai->scope != (enum scope)sc || !app_enabled(app, (enum action)a))
 				continue;
-			snprintf(keys + strlen(keys), sizeof keys - strlen(keys), "%s ", one);
+			char keys[64];
+			action_label((enum action)a, " ", keys, sizeof keys);
+			if (!*keys)
+				continue; /* unbound */
+			if (grid_grow(g, y + 1) < 0)
+				return -1;
+			grid_text(g, y, 2, 20, keys, strlen(keys), ALIGN_LEFT, STYLE_HEADER, ell);
+			grid_text(g, y, 23, w - 23, ai->help, strlen(ai->help), ALIGN_LEFT, STYLE_NORMAL, ell);
+			y++;
 		}
-		if (grid_grow(g, y + 1) < 0)
-			return -1;
-		grid_text(g, y, 1, 21, keys, strlen(keys), ALIGN_LEFT, STYLE_HEADER, ell);
-		grid_text(g, y, 23, g->w - 23, kb->help, strlen(kb->help), ALIGN_LEFT, STYLE_NORMAL, ell);
-		y++;
 	}
-	for (size_t i = 0; legend[i]; i++) {
-		if (grid_grow(g, y + 1) < 0)
+	const char *legend[] = {
+		"",
+		"标记 Markers",
+		"  !3          3 个节点逾期 (3 overdue)",
+		"  ~2          2 个节点将到期 (2 due soon)",
+		"  >           选中的行 (the selected row)",
+		ascii ? "  + / -       区域已收起 / 已展开 (zone folded / unfolded)"
+		      : "  ▸ / ▾       区域已收起 / 已展开 (zone folded / unfolded)",
+		"  12/340      窗格中的位置 (where a pane is, when it scrolls)",
+	};
+	for (size_t i = 0; i < sizeof legend / sizeof *legend; i++)
+		if (line(g, &y, 0, legend[i], legend[i][0] == ' ' || !legend[i][0] ? STYLE_NORMAL : STYLE_TITLE,
+			 ell) < 0)
 			return -1;
-		const char *l = legend[i];
-		grid_text(g, y++, 0, g->w, l, strlen(l), ALIGN_LEFT, l[0] == ' ' ? STYLE_NORMAL : STYLE_TITLE, ell);
-	}
-	if (grid_grow(g, y + 1) < 0)
-		return -1;
-	const char *folds = ascii ? "  + / -     区域已收起 / 已展开 (zone folded / unfolded)"
-				  : "  ▸ / ▾     区域已收起 / 已展开 (zone folded / unfolded)";
-	grid_text(g, y++, 0, g->w, folds, strlen(folds), ALIGN_LEFT, STYLE_NORMAL, ell);
 	return y;
 }
+
+static void *create(struct app *a, void *old, const struct chart *oc)
+{
+	(void)oc;
+	struct help *h = calloc(1, sizeof *h);
+	if (!h)
+		return NULL;
+	h->ascii = a->f == &frame_ascii;
+	if (old)
+		h->p = ((struct help *)old)->p;
+	return h;
+}
+
+static void destroy(void *st)
+{
+	struct help *h = st;
+	grid_free(&h->page);
+	free(h);
+}
+
+static void draw(void *st, struct app *a, struct grid *g, int top, int rows)
+{
+	struct help *h = st;
+	if (h->page.w != g->w || !h->page.cells) {
+		grid_free(&h->page);
+		int n = make(&h->page, g->w, h->ascii, a);
+		if (n < 0) {
+			grid_free(&h->page);
+			return;
+		}
+		h->p.rows = n;
+	}
+	pager_scroll(&h->p, rows);
+	for (int y = 0; y < rows && h->p.top + y < h->p.rows; y++)
+		for (int x = 0; x < g->w; x++) {
+			struct cell *c = grid_at(g, top + y, x);
+			*c = *grid_at(&h->page, (int)h->p.top + y, x);
+			if (h->p.top + y == h->p.sel && c->style != STYLE_HEADER)
+				c->style = STYLE_SELECTED;
+		}
+}
+
+static unsigned key(void *st, struct app *a, enum action act, int page)
+{
+	(void)a;
+	return pager_key(&((struct help *)st)->p, act, page);
+}
+
+/* The text of row y of the help. */
+static void row_text(const struct grid *g, int y, char *buf, size_t cap)
+{
+	size_t n = 0;
+	for (int x = 0; x < g->w; x++) {
+		const struct cell *c = grid_at(g, y, x);
+		size_t len = strlen(c->s);
+		if (c->width && n + len < cap) {
+			memcpy(buf + n, c->s, len);
+			n += len;
+		}
+	}
+	buf[n] = '\0';
+}
+
+static int find(void *st, struct app *a, const struct matcher *m, int dir, int here)
+{
+	(void)a;
+	struct help *h = st;
+	long n = h->p.rows;
+	char text[2048];
+	for (long k = here ? 0 : 1; n > 0 && k <= n; k++) {
+		long row = ((h->p.sel + dir * k) % n + n) % n;
+		row_text(&h->page, (int)row, text, sizeof text);
+		if (matcher_text(m, text, strlen(text))) {
+			h->p.sel = row;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void save(void *st, struct view_pos *p)
+{
+	const struct help *h = st;
+	*p = (struct view_pos){{(uint32_t)h->p.sel, (uint32_t)h->p.top, 0, 0}};
+}
+
+static void restore(void *st, struct app *a, const struct view_pos *p)
+{
+	(void)a;
+	struct help *h = st;
+	h->p.sel = p->v[0];
+	h->p.top = p->v[1];
+}
+
+static const struct hint hints[] = {
+	{ACT_DOWN, ACT_UP, "滚动"}, {ACT_SEARCH, ACT_NONE, NULL}, {ACT_BACK, ACT_NONE, NULL},
+	{ACT_CLOSE, ACT_NONE, "返回"}, {ACT_NONE, ACT_NONE, NULL},
+};
+
+const struct view_ops view_help = {
+	.name = "help", .title = "帮助", .opener = ACT_HELP, .hints = hints,
+	.create = create, .destroy = destroy, .draw = draw, .key = key, .find = find,
+	.save = save, .restore = restore, .current = NULL, .show = NULL, .log = NULL,
+};

@@ -1,3 +1,4 @@
+/* view_status: the status screen, and the status view of the interactive chart. */
 #include "config.h"
 #include "view_status.h"
 
@@ -5,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "view.h"
+#include "words.h"
 
 enum { T_ZONES, T_OVERDUE, T_SOON };
 enum { Z_NAME, Z_PROJECTS, Z_MILESTONES, Z_OVERDUE, Z_SOON, Z_LATE, Z_NEXT, Z_COLS };
@@ -18,16 +22,6 @@ struct cells {
 	char own[STATUS_COLS][64];
 	char name[512]; /* an indented zone name */
 };
-
-void status_days(char *buf, size_t cap, enum ms_state st, day_t due, day_t today)
-{
-	if (st == MS_OVERDUE)
-		snprintf(buf, cap, "逾期%ld天", (long)today - (long)due);
-	else if (due == today)
-		snprintf(buf, cap, "今天到期");
-	else
-		snprintf(buf, cap, "还剩%ld天", (long)due - (long)today);
-}
 
 static void put(struct cells *r, int col, const char *s, enum style st)
 {
@@ -69,11 +63,9 @@ static void row_cells(const struct status_layout *l, int t, size_t i, struct cel
 		const struct roll *z = i < c->nzones ? &s->zones[i] : &s->all;
 		if (i < c->nzones) {
 			/* Sub-zones are indented under their parent. */
-			const char *name = chart_str(c, c->zones[i].name);
-			int indent = 2 * c->zones[i].depth;
+			const char *name = item_name(c, &c->zones[i].it);
+			int indent = 2 * (int)c->zones[i].depth;
 			indent = indent > 16 ? 16 : indent;
-			if (!*name)
-				name = "(无名称)";
 			if ((size_t)indent + strlen(name) < sizeof r->name) {
 				memset(r->name, ' ', (size_t)indent);
 				strcpy(r->name + indent, name);
@@ -96,65 +88,69 @@ static void row_cells(const struct status_layout *l, int t, size_t i, struct cel
 	const struct project *p = &c->projects[m->project];
 	const struct zone *z = &c->zones[p->zone];
 	enum style st = overdue ? STYLE_OVERDUE : STYLE_SOON;
-	put(r, L_ZONE, chart_str(c, z->name), STYLE_NORMAL);
-	put(r, L_PROJECT, chart_str(c, p->name), STYLE_NORMAL);
-	put(r, L_MILESTONE, chart_str(c, m->name), st);
+	put(r, L_ZONE, item_name(c, &z->it), STYLE_NORMAL);
+	put(r, L_PROJECT, item_name(c, &p->it), STYLE_NORMAL);
+	put(r, L_MILESTONE, item_name(c, &m->it), st);
 	put(r, L_WRITTEN, chart_str(c, m->due_text), STYLE_NORMAL);
 	put_day(r, L_DATE, m->due);
 	char days[32];
-	status_days(days, sizeof days, overdue ? MS_OVERDUE : MS_SOON, m->due, s->today);
+	words_days(days, sizeof days, overdue ? MS_OVERDUE : MS_SOON, m->due, s->today);
 	putf(r, L_DAYS, st, "%s%s", overdue ? "! " : "", days);
-	str_t owner = m->owner ? m->owner : p->owner ? p->owner : z->owner;
+	str_t owner = m->it.owner ? m->it.owner : p->it.owner ? p->it.owner : z->it.owner;
 	put(r, L_OWNER, chart_str(c, owner), STYLE_NORMAL);
 }
 
-int status_layout(struct status_layout *l, const struct chart *c, const struct summary *s,
-		  const struct status_opts *o, int width)
+static const struct column zone_cols[Z_COLS] = {
+	[Z_NAME] = {"区域", ALIGN_LEFT, 1, 10, 0, 0},
+	[Z_PROJECTS] = {"项目", ALIGN_RIGHT, 0, 4, 0, 0},
+	[Z_MILESTONES] = {"节点", ALIGN_RIGHT, 0, 6, 0, 0},
+	[Z_OVERDUE] = {"逾期", ALIGN_RIGHT, 0, 9, 0, 0},
+	[Z_SOON] = {"将到期", ALIGN_RIGHT, 0, 8, 0, 0},
+	[Z_LATE] = {"延期完成", ALIGN_RIGHT, 0, 3, 0, 0},
+	[Z_NEXT] = {"下一节点", ALIGN_LEFT, 0, 5, 0, 0},
+};
+static const struct column list_cols[L_COLS] = {
+	[L_ZONE] = {"区域", ALIGN_LEFT, 1, 5, 0, 0},
+	[L_PROJECT] = {"项目", ALIGN_LEFT, 1, 8, 0, 0},
+	[L_MILESTONE] = {"节点", ALIGN_LEFT, 1, 10, 0, 0},
+	[L_WRITTEN] = {"截止", ALIGN_LEFT, 1, 3, 0, 0},
+	[L_DATE] = {"日期", ALIGN_LEFT, 0, 3, 0, 0}, /* the days late say it too */
+	[L_DAYS] = {"逾期", ALIGN_RIGHT, 0, 12, 0, 0},
+	[L_OWNER] = {"负责人", ALIGN_LEFT, 1, 4, 0, 0},
+};
+
+static int ncols_of(int t)
 {
-	static const struct column zone_cols[Z_COLS] = {
-		[Z_NAME] = {"区域", ALIGN_LEFT, 1, 10, 0, 0},
-		[Z_PROJECTS] = {"项目", ALIGN_RIGHT, 0, 4, 0, 0},
-		[Z_MILESTONES] = {"节点", ALIGN_RIGHT, 0, 6, 0, 0},
-		[Z_OVERDUE] = {"逾期", ALIGN_RIGHT, 0, 9, 0, 0},
-		[Z_SOON] = {"将到期", ALIGN_RIGHT, 0, 8, 0, 0},
-		[Z_LATE] = {"延期完成", ALIGN_RIGHT, 0, 3, 0, 0},
-		[Z_NEXT] = {"下一节点", ALIGN_LEFT, 0, 5, 0, 0},
-	};
-	static const struct column list_cols[L_COLS] = {
-		[L_ZONE] = {"区域", ALIGN_LEFT, 1, 5, 0, 0},
-		[L_PROJECT] = {"项目", ALIGN_LEFT, 1, 8, 0, 0},
-		[L_MILESTONE] = {"节点", ALIGN_LEFT, 1, 10, 0, 0},
-		[L_WRITTEN] = {"截止", ALIGN_LEFT, 1, 3, 0, 0},
-		[L_DATE] = {"日期", ALIGN_LEFT, 0, 6, 0, 0},
-		[L_DAYS] = {"逾期", ALIGN_RIGHT, 0, 9, 0, 0},
-		[L_OWNER] = {"负责人", ALIGN_LEFT, 1, 4, 0, 0},
-	};
+	return t == T_ZONES ? Z_COLS : L_COLS;
+}
+
+int status_measure(struct status_layout *l, const struct chart *c, const struct summary *s,
+		   const struct status_opts *o)
+{
 	memset(l, 0, sizeof *l);
 	l->c = c;
 	l->s = s;
 	l->o = *o;
-	l->width = width;
 	struct cells *r = malloc(sizeof *r);
 	if (!r)
 		return -1;
 	long y = o->no_header ? 0 : HEADER_ROWS;
 	for (int t = 0; t < STATUS_TABLES; t++) {
-		int ncols = t == T_ZONES ? Z_COLS : L_COLS;
+		int ncols = ncols_of(t);
 		memcpy(l->cols[t], t == T_ZONES ? zone_cols : list_cols, sizeof(struct column) * (size_t)ncols);
 		if (t == T_SOON)
 			l->cols[t][L_DAYS].title = "剩余";
 		for (int k = 0; k < ncols; k++)
-			l->cols[t][k].natural = text_width(l->cols[t][k].title, strlen(l->cols[t][k].title));
+			l->natural[t][k] = text_width(l->cols[t][k].title, strlen(l->cols[t][k].title));
 		size_t n = table_rows(l, t);
 		for (size_t i = 0; i < n; i++) { /* measure every row once */
 			row_cells(l, t, i, r);
 			for (int k = 0; k < ncols; k++) {
 				int w = text_width(r->text[k], strlen(r->text[k]));
-				if (w > l->cols[t][k].natural)
-					l->cols[t][k].natural = w;
+				if (w > l->natural[t][k])
+					l->natural[t][k] = w;
 			}
 		}
-		table_layout(l->cols[t], ncols, width);
 		if (t > 0)
 			y++; /* a blank line between parts */
 		l->start[t] = y;
@@ -165,6 +161,56 @@ int status_layout(struct status_layout *l, const struct chart *c, const struct s
 	l->rows = y;
 	free(r);
 	return 0;
+}
+
+void status_fit(struct status_layout *l, int width)
+{
+	l->width = width;
+	for (int t = 0; t < STATUS_TABLES; t++) {
+		for (int k = 0; k < ncols_of(t); k++)
+			l->cols[t][k].natural = l->natural[t][k];
+		table_layout(l->cols[t], ncols_of(t), width);
+	}
+}
+
+int status_layout(struct status_layout *l, const struct chart *c, const struct summary *s,
+		  const struct status_opts *o, int width)
+{
+	if (status_measure(l, c, s, o) < 0)
+		return -1;
+	status_fit(l, width);
+	return 0;
+}
+
+/* Which table row `row` is in, and its index there: -1 outside any body. */
+static int locate(const struct status_layout *l, long row, size_t *i)
+{
+	if (row < l->start[0])
+		return -1;
+	int t = STATUS_TABLES - 1;
+	while (row < l->start[t])
+		t--;
+	long body = row - l->start[t] - (t == T_ZONES ? 3 : 4); /* rules and titles above */
+	if (body < 0 || (size_t)body >= table_rows(l, t) - (t == T_ZONES)) /* not the total */
+		return -1;
+	*i = (size_t)body;
+	return t;
+}
+
+int status_row_item(const struct status_layout *l, long row, enum kind *k, uint32_t *i)
+{
+	size_t at;
+	int t = locate(l, row, &at);
+	if (t < 0)
+		return 0;
+	if (t == T_ZONES) {
+		*k = KIND_ZONE;
+		*i = (uint32_t)at;
+	} else {
+		*k = KIND_MILESTONE;
+		*i = t == T_OVERDUE ? l->s->overdue[at] : l->s->due_soon[at];
+	}
+	return 1;
 }
 
 static void header(struct grid *g, int y, const struct status_layout *l, long row,
@@ -219,7 +265,7 @@ static void table_line(struct grid *g, int y, const struct status_layout *l, int
 		       const struct frame *f, struct cells *r)
 {
 	const struct column *cols = l->cols[t];
-	int ncols = t == T_ZONES ? Z_COLS : L_COLS;
+	int ncols = ncols_of(t);
 	long n = (long)table_rows(l, t), body = row - 3;
 	int total = t == T_ZONES; /* the zone table sets its total apart */
 	if (row == 0)
@@ -300,3 +346,171 @@ int status_write(FILE *out, const struct status_layout *l, int color)
 	grid_free(&g);
 	return 0;
 }
+
+/* ---- the status view ------------------------------------------------ */
+
+struct status_view {
+	struct status_layout l; /* measured once per chart and day */
+	struct pager p;
+};
+
+/* Moves the cursor to the next row that shows an item, in direction dir. */
+static void to_item(struct status_view *v, int dir)
+{
+	enum kind k;
+	uint32_t i;
+	for (long r = v->p.sel; r >= 0 && r < v->p.rows; r += dir)
+		if (status_row_item(&v->l, r, &k, &i)) {
+			v->p.sel = r;
+			return;
+		}
+}
+
+/* Is there a row of items after the cursor's? */
+static int row_after(const struct status_view *v)
+{
+	enum kind k;
+	uint32_t i;
+	for (long r = v->p.sel + 1; r < v->p.rows; r++)
+		if (status_row_item(&v->l, r, &k, &i))
+			return 1;
+	return 0;
+}
+
+static void *sv_create(struct app *a, void *old, const struct chart *oc)
+{
+	(void)oc;
+	struct status_view *v = calloc(1, sizeof *v);
+	struct status_opts so = {.ascii = a->f == &frame_ascii, .loaded = a->loaded, .no_header = 1};
+	if (!v || status_measure(&v->l, a->c, a->s, &so) < 0) {
+		free(v);
+		return NULL;
+	}
+	v->l.width = -1; /* fitted when drawn */
+	v->p.rows = v->l.rows;
+	to_item(v, 1);
+	if (old) { /* the same row, as near as can be */
+		const struct status_view *o = old;
+		v->p.top = o->p.top;
+		v->p.sel = o->p.sel < v->p.rows ? o->p.sel : v->p.rows - 1;
+	}
+	return v;
+}
+
+static void sv_destroy(void *st)
+{
+	free(st);
+}
+
+static void sv_draw(void *st, struct app *a, struct grid *g, int top, int rows)
+{
+	(void)a;
+	struct status_view *v = st;
+	if (v->l.width != g->w)
+		status_fit(&v->l, g->w); /* no row is measured again */
+	pager_scroll(&v->p, rows);
+	long end = v->l.rows - rows; /* on the last row of items, show what follows it too */
+	if (v->p.sel >= end && end > v->p.top && !row_after(v))
+		v->p.top = end;
+	status_draw(g, top, &v->l, v->p.top, rows);
+	long y = v->p.sel - v->p.top;
+	enum kind k;
+	uint32_t i;
+	if (y >= 0 && y < rows && status_row_item(&v->l, v->p.sel, &k, &i)) /* the cursor */
+		for (int x = 1; x + 1 < g->w; x++)
+			if (grid_at(g, top + (int)y, x)->style != STYLE_FRAME)
+				grid_at(g, top + (int)y, x)->style = STYLE_SELECTED;
+}
+
+static unsigned sv_key(void *st, struct app *a, enum action act, int page)
+{
+	(void)a;
+	struct status_view *v = st;
+	long was = v->p.sel;
+	unsigned r = pager_key(&v->p, act, page);
+	if (r) { /* rules and titles are passed over */
+		int dir = act == ACT_LAST || (act != ACT_FIRST && v->p.sel < was) ? -1 : 1;
+		enum kind k;
+		uint32_t i;
+		to_item(v, dir);
+		if (!status_row_item(&v->l, v->p.sel, &k, &i))
+			to_item(v, -dir);
+		if (v->p.sel != was)
+			r |= H_REDRAW;
+	}
+	if (act == ACT_ENTER)
+		return H_HANDLED | H_OPEN;
+	return r;
+}
+
+static int row_matches(const struct status_layout *l, const struct matcher *m, long row)
+{
+	enum kind k;
+	uint32_t i;
+	if (!status_row_item(l, row, &k, &i))
+		return 0;
+	if (matcher_item(m, l->c, k, i))
+		return 1;
+	if (k == KIND_MILESTONE) { /* its zone and project are in the row too */
+		const struct project *p = &l->c->projects[l->c->milestones[i].project];
+		return matcher_str(m, p->it.name) || matcher_str(m, l->c->zones[p->zone].it.name);
+	}
+	return 0;
+}
+
+static int sv_find(void *st, struct app *a, const struct matcher *m, int dir, int here)
+{
+	(void)a;
+	struct status_view *v = st;
+	long n = v->p.rows;
+	for (long k = here ? 0 : 1; k <= n; k++) {
+		long row = ((v->p.sel + dir * k) % n + n) % n;
+		if (row_matches(&v->l, m, row)) {
+			v->p.sel = row;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void sv_save(void *st, struct view_pos *p)
+{
+	const struct status_view *v = st;
+	*p = (struct view_pos){{(uint32_t)v->p.sel, (uint32_t)v->p.top, 0, 0}};
+}
+
+static void sv_restore(void *st, struct app *a, const struct view_pos *p)
+{
+	(void)a;
+	struct status_view *v = st;
+	v->p.sel = p->v[0];
+	v->p.top = p->v[1];
+}
+
+static int sv_current(void *st, struct app *a, enum kind *k, uint32_t *i)
+{
+	(void)a;
+	const struct status_view *v = st;
+	return status_row_item(&v->l, v->p.sel, k, i);
+}
+
+/* The whole status screen, as --print gives it at this width. */
+static int sv_log(void *st, struct app *a, FILE *out, int width)
+{
+	(void)st;
+	struct status_layout l;
+	struct status_opts so = {.ascii = a->f == &frame_ascii, .loaded = a->loaded};
+	return status_layout(&l, a->c, a->s, &so, width) == 0 && status_write(out, &l, 0) == 0 ? 0 : -1;
+}
+
+static const struct hint sv_hints[] = {
+	{ACT_DOWN, ACT_UP, NULL}, {ACT_ENTER, ACT_NONE, "浏览此项"}, {ACT_SEARCH, ACT_NONE, NULL},
+	{ACT_BROWSE, ACT_NONE, NULL}, {ACT_HELP, ACT_NONE, NULL}, {ACT_CLOSE, ACT_NONE, "返回"},
+	{ACT_NONE, ACT_NONE, NULL},
+};
+
+const struct view_ops view_status = {
+	.name = "status", .title = "状态总览", .opener = ACT_STATUS, .hints = sv_hints,
+	.create = sv_create, .destroy = sv_destroy, .draw = sv_draw, .key = sv_key, .find = sv_find,
+	.save = sv_save, .restore = sv_restore, .current = sv_current, .show = NULL, .log = sv_log,
+};

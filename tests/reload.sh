@@ -101,7 +101,7 @@ keys s p
 line 30 | grep -q "已记入日志 logged to $log"; ok $? "p says where it logged"
 keys p
 kill -USR1 "$(pane_pid)"
-within 3 test "$(grep -c '^guatu 2023-11-14 22:13:20 · 状态 status · ' "$log" 2>/dev/null)" = 3
+within 3 test "$(grep -c '^guatu 2023-11-14 22:13:20 · 状态总览 status · ' "$log" 2>/dev/null)" = 3
 ok $? "p twice and SIGUSR1 once: three blocks"
 is "$(stat -c %a "$log")" 600 "the log is private (0600)"
 is "$(stat -c %a "$tmp/log dir")" 700 "its directory too (0700)"
@@ -109,7 +109,7 @@ SOURCE_DATE_EPOCH=1700000000 TZ=UTC run --print --color=never --width 100 --toda
     sed 1d >"$tmp/print.txt"
 awk -v d="$tmp" '/^guatu 2023-11-14 22:13:20 · / { n++; next } { print > (d "/block" n) }' "$log"
 for b in 1 2 3; do same "$tmp/block$b" "$tmp/print.txt" "log block $b equals --print of the same view"; done
-head -1 "$log" | grep -q "· 状态 status · $dir (5 个文件)$"; ok $? "the block's first line names the view and the files"
+head -1 "$log" | grep -q "· 状态总览 status · $dir (5 个文件)$"; ok $? "the block's first line names the view and the files"
 keys b p
 tail -30 "$log" >"$tmp/browse-block"
 screen >"$tmp/browse-screen"

@@ -1,0 +1,62 @@
+#include "config.h"
+#include "app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+
+void app_say(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+}
+
+const struct search_index *app_index(struct app *a)
+{
+	if (a->idx)
+		return a->idx;
+	struct search_index *x = malloc(sizeof *x);
+	if (!x || search_index_build(x, &a->c->str) < 0) {
+		free(x);
+		return NULL;
+	}
+	return a->idx = x;
+}
+
+int app_enabled(const struct app *a, enum action act)
+{
+	return !(act == ACT_EDIT && a->o->readonly);
+}
+
+void app_loaded(struct app *a)
+{
+	struct tm tm;
+	localtime_r(&a->loaded, &tm);
+	snprintf(a->right, sizeof a->right, "载入 %02d:%02d:%02d · %zu 个文件", tm.tm_hour, tm.tm_min,
+		 tm.tm_sec, a->c->nfiles);
+	/* A file that failed: say so first, then which file, where and why
+	 * (its last error, the one that stopped the reading). E lists all. */
+	a->alert[0] = '\0';
+	const struct diag *fatal = NULL;
+	for (size_t i = 0; i < a->c->diags.n; i++) {
+		const struct diag *d = &a->c->diags.v[i];
+		if (d->severity == DIAG_ERROR && !a->c->files[d->file].loaded &&
+		    (!fatal || d->file == fatal->file))
+			fatal = d;
+	}
+	if (fatal) {
+		const struct chart_file *f = &a->c->files[fatal->file];
+		const char *slash = strrchr(f->shown, '/'), *base = slash && slash[1] ? slash + 1 : f->shown;
+		char where[64] = "";
+		if (fatal->line)
+			snprintf(where, sizeof where, ":%u:%u", (unsigned)fatal->line, (unsigned)fatal->col);
+		snprintf(a->alert, sizeof a->alert, "! %s · %s%s: %s (E 查看全部)",
+			 f->stale ? "显示上次的正确数据 older data shown" : "未载入 not loaded", base, where,
+			 fatal->msg);
+	}
+}

@@ -1,0 +1,58 @@
+#include "config.h"
+#include "carry.h"
+
+#include <string.h>
+
+long carry_source(const struct chart *old, const char *path)
+{
+	for (size_t i = 0; old && i < old->nfiles; i++)
+		if ((old->files[i].loaded || old->files[i].stale) && !strcmp(old->files[i].path, path))
+			return (long)i;
+	return -1;
+}
+
+static str_t again(struct chart *c, const struct chart *old, str_t s, int *oom)
+{
+	return s == STR_NONE ? STR_NONE : pool_intern(&c->str, chart_str(old, s), pool_len(&old->str, s), oom);
+}
+
+int carry_file(struct chart *c, uint32_t f, const struct chart *old, uint32_t of)
+{
+	const struct chart_file *o = &old->files[of];
+	uint32_t to[KIND_COUNT]; /* where each kind's items start in c */
+	for (int k = 0; k < KIND_COUNT; k++)
+		to[k] = (uint32_t)chart_count(c, (enum kind)k);
+	int oom = 0;
+	for (int k = 0; k < KIND_COUNT && !oom; k++) {
+		const struct kind_info *ki = &kind_info[k];
+		for (uint32_t i = o->items[k].first; i < o->items[k].end && !oom; i++) {
+			uint32_t at;
+			char *item = chart_append(c, (enum kind)k, &at);
+			if (!item)
+				return -1;
+			memcpy(item, chart_item(old, (enum kind)k, i), ki->size);
+			for (int s = 0; s < ki->nstrs; s++) {
+				str_t *t = (str_t *)(item + ki->strs[s]);
+				*t = again(c, old, *t, &oom);
+			}
+			for (int r = 0; r < ki->nrefs; r++) {
+				uint32_t *v = (uint32_t *)(item + ki->refs[r].off);
+				enum kind of_kind = ki->refs[r].of;
+				if (*v != NONE)
+					*v = *v - o->items[of_kind].first + to[of_kind];
+			}
+			struct item *it = (struct item *)item;
+			/* A derived id is derived anew: the siblings may have changed. */
+			if (it->flags & ITEM_ID_DERIVED)
+				it->id = STR_NONE;
+			it->flags = (uint16_t)((it->flags & ~(ITEM_ID_DERIVED | ITEM_ERROR)) | ITEM_STALE);
+			it->at.file = f;
+		}
+	}
+	struct chart_file *nf = &c->files[f];
+	nf->title = again(c, old, o->title, &oom);
+	nf->stale = 1;
+	for (int k = 0; k < KIND_COUNT; k++)
+		nf->items[k] = (struct range){to[k], (uint32_t)chart_count(c, (enum kind)k)};
+	return oom ? -1 : 0;
+}

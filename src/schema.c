@@ -1,0 +1,481 @@
+#include "config.h"
+#include "schema.h"
+
+#include <string.h>
+
+/* ---- the tables ----------------------------------------------------- */
+
+enum ftype {
+	F_TEXT,   /* one line of text: str_t at `off` */
+	F_NOTE,   /* a paragraph: str_t at `off` */
+	F_DUE,    /* a date: written text at `off`, the period's last day at `off2` */
+	F_START,  /* a date: written text at `off`, the period's first day at `off2` */
+	F_NUMBER, /* a double at `off` */
+	F_FLAG,   /* a boolean: sets `flag` in the item's flags */
+	F_STATUS, /* the item's status */
+	F_LIST,   /* child items of `child`; their range [first at off, count at off2) */
+};
+
+#define NO_RANGE ((size_t)-1)
+
+struct schema;
+
+struct field {
+	const char *key;
+	enum ftype type;
+	size_t off, off2;
+	int required;  /* absent or empty: the item is invalid */
+	uint16_t flag;
+	const struct schema *child;
+};
+
+struct schema {
+	enum kind kind;
+	const char *what;    /* "a zone", for messages */
+	const char *example; /* what a well-formed one looks like */
+	const struct field *fields;
+	size_t nfields;
+	/* Fills the defaults and the link to the parent (NONE: none). */
+	void (*init)(struct chart *c, uint32_t i, uint32_t parent);
+	/* Checks an item whose fields have all been read. */
+	void (*finish)(struct reader *r, struct chart *c, uint32_t i);
+};
+
+/* Every item has these: a name and an id first, an owner and a note last. */
+#define NAME_ID(T)                                          \
+	{"name", F_TEXT, offsetof(T, it.name), 0, 1, 0, NULL}, \
+	{"id", F_TEXT, offsetof(T, it.id), 0, 0, 0, NULL}
+#define OWNER_NOTE(T)                                         \
+	{"owner", F_TEXT, offsetof(T, it.owner), 0, 0, 0, NULL}, \
+	{"note", F_NOTE, offsetof(T, it.note), 0, 0, 0, NULL}
+#define N(a) (sizeof(a) / sizeof *(a))
+
+static void milestone_init(struct chart *c, uint32_t i, uint32_t parent)
+{
+	struct milestone *m = &c->milestones[i];
+	m->due = m->done = DAY_NONE;
+	m->project = parent;
+	m->it.status = ST_COUNT; /* not written: decided by `done` when finished */
+}
+
+static void milestone_finish(struct reader *r, struct chart *c, uint32_t i)
+{
+	struct milestone *m = &c->milestones[i];
+	/* A done date says it is done, unless the status says otherwise. */
+	if (m->it.status == ST_COUNT)
+		m->it.status = m->done != DAY_NONE ? ST_DONE : ST_PLANNED;
+	else if (m->done != DAY_NONE && m->it.status != ST_DONE) {
+		yaml_mark_t mk = {0, m->it.at.line - 1, m->it.at.col - 1};
+		rd_report(r, DIAG_WARNING, &mk, "milestone has a 'done' date but its status is '%s'",
+			  status_name(m->it.status));
+	}
+}
+
+static const struct field milestone_fields[] = {
+	NAME_ID(struct milestone),
+	{"due", F_DUE, offsetof(struct milestone, due_text), offsetof(struct milestone, due), 1, 0, NULL},
+	{"status", F_STATUS, 0, 0, 0, 0, NULL},
+	{"done", F_DUE, offsetof(struct milestone, done_text), offsetof(struct milestone, done), 0, 0, NULL},
+	OWNER_NOTE(struct milestone),
+};
+static const struct schema milestone_schema = {
+	KIND_MILESTONE, "a milestone", "name: …, due: …", milestone_fields, N(milestone_fields),
+	milestone_init, milestone_finish,
+};
+
+static void target_init(struct chart *c, uint32_t i, uint32_t parent)
+{
+	struct target *t = &c->targets[i];
+	t->actual = NAN;
+	t->due = t->start = DAY_NONE;
+	t->zone = parent;
+}
+
+static void target_finish(struct reader *r, struct chart *c, uint32_t i)
+{
+	const struct target *t = &c->targets[i];
+	if (t->start != DAY_NONE && t->due != DAY_NONE && t->start > t->due) {
+		yaml_mark_t mk = {0, t->it.at.line - 1, t->it.at.col - 1};
+		char q1[RD_QUOTE_MAX], q2[RD_QUOTE_MAX], q3[RD_QUOTE_MAX];
+		const char *n = chart_str(c, t->it.name), *a = chart_str(c, t->start_text),
+			   *b = chart_str(c, t->due_text);
+		rd_report(r, DIAG_WARNING, &mk, "target '%s' starts (%s) after it is due (%s)",
+			  rd_quote(n, strlen(n), q1), rd_quote(a, strlen(a), q2), rd_quote(b, strlen(b), q3));
+	}
+}
+
+static const struct field target_fields[] = {
+	NAME_ID(struct target),
+	{"target", F_NUMBER, offsetof(struct target, target), 0, 1, 0, NULL},
+	{"actual", F_NUMBER, offsetof(struct target, actual), 0, 0, 0, NULL},
+	{"unit", F_TEXT, offsetof(struct target, unit), 0, 0, 0, NULL},
+	{"due", F_DUE, offsetof(struct target, due_text), offsetof(struct target, due), 0, 0, NULL},
+	{"start", F_START, offsetof(struct target, start_text), offsetof(struct target, start), 0, 0, NULL},
+	{"at_most", F_FLAG, 0, 0, 0, TARGET_AT_MOST, NULL},
+	OWNER_NOTE(struct target),
+};
+static const struct schema target_schema = {
+	KIND_TARGET, "a target", "name: …, target: …", target_fields, N(target_fields),
+	target_init, target_finish,
+};
+
+static void project_init(struct chart *c, uint32_t i, uint32_t parent)
+{
+	struct project *p = &c->projects[i];
+	p->investment = NAN;
+	p->zone = parent;
+	p->ms_first = (uint32_t)c->nmilestones;
+}
+
+static const struct field project_fields[] = {
+	NAME_ID(struct project),
+	{"investment", F_NUMBER, offsetof(struct project, investment), 0, 0, 0, NULL},
+	{"milestones", F_LIST, offsetof(struct project, ms_first), offsetof(struct project, ms_count), 0, 0,
+	 &milestone_schema},
+	OWNER_NOTE(struct project),
+};
+static const struct schema project_schema = {
+	KIND_PROJECT, "a project", "name: …, milestones: […]", project_fields, N(project_fields),
+	project_init, NULL,
+};
+
+static void zone_init(struct chart *c, uint32_t i, uint32_t parent)
+{
+	struct zone *z = &c->zones[i];
+	z->parent = parent;
+	z->proj_first = (uint32_t)c->nprojects;
+	z->tgt_first = (uint32_t)c->ntargets;
+	z->depth = parent == NONE ? 0 : c->zones[parent].depth + 1;
+}
+
+static void zone_finish(struct reader *r, struct chart *c, uint32_t i)
+{
+	(void)r;
+	c->zones[i].end = (uint32_t)c->nzones; /* pre-order: its sub-zones came before now */
+}
+
+static const struct schema zone_schema;
+static const struct field zone_fields[] = {
+	NAME_ID(struct zone),
+	{"targets", F_LIST, offsetof(struct zone, tgt_first), offsetof(struct zone, tgt_count), 0, 0,
+	 &target_schema},
+	{"projects", F_LIST, offsetof(struct zone, proj_first), offsetof(struct zone, proj_count), 0, 0,
+	 &project_schema},
+	{"zones", F_LIST, NO_RANGE, NO_RANGE, 0, 0, &zone_schema},
+	OWNER_NOTE(struct zone),
+};
+static const struct schema zone_schema = {
+	KIND_ZONE, "a zone", "name: …, projects: […]", zone_fields, N(zone_fields), zone_init, zone_finish,
+};
+
+/* ---- reading -------------------------------------------------------- */
+
+/* Levenshtein distance of two short ASCII keys, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[32];
+	if (la >= 32 || lb >= 32)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static void unknown_key(struct reader *r, const yaml_mark_t *at, const char *what, const char *key,
+			size_t len, const struct field *fields, size_t n)
+{
+	char q[RD_QUOTE_MAX], known[256] = "";
+	const char *best = NULL;
+	size_t bestd = 3;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = distance(key, fields[i].key);
+		if (d < bestd && d < strlen(fields[i].key)) {
+			bestd = d;
+			best = fields[i].key;
+		}
+		strcat(known, i ? ", " : "");
+		strcat(known, fields[i].key);
+	}
+	if (best)
+		rd_report(r, DIAG_WARNING, at, "unknown key '%s' in %s (did you mean '%s'?)",
+			  rd_quote(key, len, q), what, best);
+	else
+		rd_report(r, DIAG_WARNING, at, "unknown key '%s' in %s (known keys: %s)",
+			  rd_quote(key, len, q), what, known);
+}
+
+/* Reads the key at the current event into key[] (cut at 63 bytes) and finds
+ * its field. Returns the field index, -1 for an unknown or bad key (reported),
+ * -2 on a fatal error. */
+static int which_field(struct reader *r, const struct schema *s, char *key, size_t *klen)
+{
+	yaml_mark_t at = rd_mark(r);
+	if (r->ev.type == YAML_SCALAR_EVENT) {
+		size_t len = r->ev.data.scalar.length;
+		*klen = len < 63 ? len : 63;
+		memcpy(key, r->ev.data.scalar.value, *klen);
+		key[*klen] = '\0';
+		for (size_t i = 0; i < s->nfields; i++)
+			if (len == *klen && !strcmp(key, s->fields[i].key))
+				return (int)i;
+		unknown_key(r, &at, s->what, key, *klen, s->fields, s->nfields);
+		return -1;
+	}
+	if (!rd_is_alias(r)) {
+		rd_report(r, DIAG_ERROR, &at, "a key in %s must be text, not %s", s->what, rd_node_kind(r));
+		if (rd_skip(r) < 0)
+			return -2;
+	}
+	return -1;
+}
+
+static int read_list(struct reader *r, struct chart *c, const char *key, const struct schema *child,
+		     uint32_t parent);
+
+/* Walks the mapping at the current event: for each key of `s` found, calls
+ * on(r, c, field, ctx) with its value as the current event, which it must
+ * consume. Unknown and repeated keys are reported and skipped. *seen gets a
+ * bit per field present. */
+static int each_field(struct reader *r, struct chart *c, const struct schema *s, uint32_t *seen,
+		      int (*on)(struct reader *, struct chart *, const struct field *, void *), void *ctx)
+{
+	*seen = 0;
+	for (;;) {
+		if (rd_next(r) < 0)
+			return -1;
+		if (r->ev.type == YAML_MAPPING_END_EVENT)
+			return 0;
+		char key[64];
+		size_t klen = 0;
+		yaml_mark_t at = rd_mark(r);
+		int fi = which_field(r, s, key, &klen);
+		if (fi == -2)
+			return -1;
+		if (fi >= 0 && (*seen & (1u << fi))) {
+			rd_report(r, DIAG_ERROR, &at, "'%s' appears twice in %s; the first is used",
+				  s->fields[fi].key, s->what);
+			fi = -1;
+		}
+		if (rd_next(r) < 0)
+			return -1;
+		if (fi < 0) {
+			if (rd_skip(r) < 0)
+				return -1;
+			continue;
+		}
+		*seen |= 1u << fi;
+		if (on(r, c, &s->fields[fi], ctx) < 0)
+			return -1;
+	}
+}
+
+struct item_ctx {
+	const struct schema *s;
+	uint32_t i;
+};
+
+/* Reads the value of one field of an item. */
+static int item_field(struct reader *r, struct chart *c, const struct field *f, void *ctx)
+{
+	const struct item_ctx *ic = ctx;
+	enum kind k = ic->s->kind;
+	char *item = (char *)chart_item(c, k, ic->i);
+	yaml_mark_t at = rd_mark(r);
+	int given = !rd_is_null(r), res = 0, b; /* texts: not empty once read */
+	struct span sp;
+	switch (f->type) {
+	case F_TEXT:
+	case F_NOTE:
+		res = rd_text(r, f->key, f->type == F_NOTE ? TEXT_PARA : TEXT_LINE, (str_t *)(item + f->off));
+		given = r->len > 0;
+		break;
+	case F_DUE:
+	case F_START:
+		res = rd_date(r, f->key, (str_t *)(item + f->off), &sp);
+		given = r->len > 0;
+		if (res == 0 && given)
+			*(day_t *)(item + f->off2) = f->type == F_DUE ? sp.last : sp.first;
+		break;
+	case F_NUMBER:
+		res = rd_number(r, f->key, (double *)(item + f->off));
+		given = r->len > 0;
+		break;
+	case F_FLAG:
+		if ((res = rd_bool(r, f->key, &b)) == 0 && given && b)
+			((struct item *)item)->flags |= f->flag;
+		break;
+	case F_STATUS: {
+		str_t t;
+		if ((res = rd_text(r, f->key, TEXT_LINE, &t)) != 0 || t == STR_NONE)
+			break;
+		int st = status_parse(r->buf);
+		if (st < 0) {
+			char q[RD_QUOTE_MAX];
+			rd_report(r, DIAG_ERROR, &at,
+				  "unknown status '%s' (use planned, active, done or dropped)",
+				  rd_quote(r->buf, r->len, q));
+			res = 1;
+		} else {
+			((struct item *)item)->status = (uint8_t)st;
+		}
+		break;
+	}
+	case F_LIST: {
+		uint32_t first = (uint32_t)chart_count(c, f->child->kind);
+		res = read_list(r, c, f->key, f->child, ic->i);
+		item = (char *)chart_item(c, k, ic->i); /* the array may have moved */
+		if (f->off != NO_RANGE) {
+			*(uint32_t *)(item + f->off) = first;
+			*(uint32_t *)(item + f->off2) = (uint32_t)chart_count(c, f->child->kind) - first;
+		}
+		break;
+	}
+	}
+	if (res < 0)
+		return -1;
+	if (f->required && res == 0 && !given)
+		rd_report(r, DIAG_ERROR, &at, "'%s' is empty", f->key);
+	if (f->required && (res > 0 || !given))
+		chart_item(c, k, ic->i)->flags |= ITEM_INVALID;
+	return 0;
+}
+
+/* Reads the item whose mapping starts at the current event. */
+static int read_item(struct reader *r, struct chart *c, const struct schema *s, uint32_t parent)
+{
+	if (r->ev.type != YAML_MAPPING_START_EVENT) {
+		if (!rd_is_alias(r))
+			rd_report(r, DIAG_ERROR, &r->ev.start_mark, "%s must be a mapping (%s), not %s",
+				  s->what, s->example, rd_node_kind(r));
+		return rd_skip(r);
+	}
+	uint32_t i;
+	struct item *it = chart_append(c, s->kind, &i);
+	if (!it) {
+		r->oom = r->fatal = 1;
+		return -1;
+	}
+	yaml_mark_t start = rd_mark(r);
+	it->kind = (uint8_t)s->kind;
+	it->at = (struct place){(uint32_t)start.line + 1, (uint32_t)start.column + 1, r->file};
+	s->init(c, i, parent);
+	/* Problems found from here on are this item's (or a child's). */
+	int was_kind = r->kind;
+	uint32_t was_item = r->item, seen;
+	size_t diags_from = r->diags->n;
+	r->kind = (int)s->kind;
+	r->item = i;
+	struct item_ctx ic = {s, i};
+	if (each_field(r, c, s, &seen, item_field, &ic) < 0)
+		return -1;
+	it = chart_item(c, s->kind, i);
+	for (size_t f = 0; f < s->nfields; f++) { /* required fields never written */
+		if (!s->fields[f].required || (seen & (1u << f)))
+			continue;
+		yaml_mark_t m = {0, it->at.line - 1, it->at.col - 1};
+		char q[RD_QUOTE_MAX];
+		const char *n = chart_str(c, it->name);
+		if (*n)
+			rd_report(r, DIAG_ERROR, &m, "%s '%s' has no '%s'", kind_info[s->kind].name,
+				  rd_quote(n, strlen(n), q), s->fields[f].key);
+		else
+			rd_report(r, DIAG_ERROR, &m, "%s has no '%s'", kind_info[s->kind].name, s->fields[f].key);
+		it->flags |= ITEM_INVALID;
+	}
+	if (s->finish)
+		s->finish(r, c, i);
+	for (size_t d = diags_from; d < r->diags->n; d++)
+		if (r->diags->v[d].severity == DIAG_ERROR && r->diags->v[d].item == i &&
+		    r->diags->v[d].kind == s->kind)
+			it->flags |= ITEM_ERROR;
+	r->kind = was_kind;
+	r->item = was_item;
+	return 0;
+}
+
+/* Reads each element of the list at the current event as an item of
+ * `child`. A null value is an empty list. */
+static int read_list(struct reader *r, struct chart *c, const char *key, const struct schema *child,
+		     uint32_t parent)
+{
+	if (rd_is_null(r) || rd_is_alias(r))
+		return 0;
+	if (r->ev.type != YAML_SEQUENCE_START_EVENT) {
+		rd_report(r, DIAG_ERROR, &r->ev.start_mark, "'%s' must be a list, not %s", key,
+			  rd_node_kind(r));
+		return rd_skip(r) < 0 ? -1 : 1;
+	}
+	for (;;) {
+		if (rd_next(r) < 0)
+			return -1;
+		if (r->ev.type == YAML_SEQUENCE_END_EVENT)
+			return 0;
+		if (read_item(r, c, child, parent) < 0)
+			return -1;
+	}
+}
+
+/* The top level: a title and the zones. */
+static const struct field chart_fields[] = {
+	{"title", F_TEXT, 0, 0, 0, 0, NULL},
+	{"zones", F_LIST, NO_RANGE, NO_RANGE, 0, 0, &zone_schema}, /* required: checked after */
+};
+static const struct schema chart_schema = {KIND_COUNT, "the chart", "", chart_fields, N(chart_fields),
+					    NULL, NULL};
+
+static int top_field(struct reader *r, struct chart *c, const struct field *f, void *ctx)
+{
+	(void)ctx;
+	if (f->type == F_TEXT)
+		return rd_text(r, f->key, TEXT_LINE, &c->files[r->file].title) < 0 ? -1 : 0;
+	return read_list(r, c, f->key, f->child, NONE) < 0 ? -1 : 0;
+}
+
+int schema_read(struct reader *r, struct chart *c)
+{
+	if (rd_next(r) < 0 || rd_next(r) < 0) /* stream start, document start */
+		return -1;
+	if (r->ev.type == YAML_STREAM_END_EVENT) {
+		yaml_mark_t m = {0, 0, 0};
+		rd_report(r, DIAG_ERROR, &m, "the file is empty (a chart has 'zones:')");
+		return -1;
+	}
+	if (rd_next(r) < 0)
+		return -1;
+	if (r->ev.type != YAML_MAPPING_START_EVENT) {
+		if (rd_is_null(r))
+			rd_report(r, DIAG_ERROR, &r->ev.start_mark, "the file is empty (a chart has 'zones:')");
+		else if (!rd_is_alias(r))
+			rd_report(r, DIAG_ERROR, &r->ev.start_mark,
+				  "a chart must be a mapping with 'zones:', not %s", rd_node_kind(r));
+		return -1;
+	}
+	yaml_mark_t root = rd_mark(r);
+	uint32_t seen;
+	if (each_field(r, c, &chart_schema, &seen, top_field, NULL) < 0)
+		return -1;
+	if (!(seen & 2)) {
+		rd_report(r, DIAG_ERROR, &root, "the chart has no 'zones'");
+		return -1;
+	}
+	if (rd_next(r) < 0 || rd_next(r) < 0) /* document end, then stream end or more */
+		return -1;
+	if (r->ev.type == YAML_DOCUMENT_START_EVENT) /* an error: its content would be lost */
+		rd_report(r, DIAG_ERROR, &r->ev.start_mark,
+			  "only the first YAML document is read; put each chart in its own file");
+	return r->fatal ? -1 : 0;
+}

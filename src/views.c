@@ -1,0 +1,48 @@
+/* views: the views of the interactive chart, and what list-like views share.
+ * Adding a view is adding its file and one line here. */
+#include "config.h"
+
+#include "view.h"
+
+extern const struct view_ops view_browse, view_status, view_diags, view_help;
+
+const struct view_ops *const views[] = {
+	&view_browse, /* the first: where the chart opens, and q there quits */
+	&view_status,
+	&view_diags,
+	&view_help,
+	NULL,
+};
+
+unsigned pager_key(struct pager *p, enum action act, int page)
+{
+	long was = p->sel;
+	switch (act) {
+	case ACT_DOWN: p->sel++; break;
+	case ACT_UP: p->sel--; break;
+	case ACT_PAGE_DOWN: p->sel += page; break;
+	case ACT_PAGE_UP: p->sel -= page; break;
+	case ACT_FIRST: p->sel = 0; break;
+	case ACT_LAST: p->sel = p->rows - 1; break;
+	default: return 0;
+	}
+	if (p->sel >= p->rows)
+		p->sel = p->rows - 1;
+	if (p->sel < 0)
+		p->sel = 0;
+	return H_HANDLED | (p->sel != was ? H_REDRAW : 0);
+}
+
+void pager_scroll(struct pager *p, int shown)
+{
+	if (shown < 1)
+		shown = 1;
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + shown)
+		p->top = p->sel - shown + 1;
+	if (p->top + shown > p->rows) /* room at the bottom: show the rows above */
+		p->top = p->rows > shown ? p->rows - shown : 0;
+	if (p->top < 0)
+		p->top = 0;
+}

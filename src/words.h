@@ -1,0 +1,18 @@
+/* words: what the screens call things, in one place.
+ *
+ * A milestone's state in words ("逾期12天", "还剩3天", "已完成") and the
+ * style that goes with it, as every view and --print show them. */
+#ifndef GUATU_WORDS_H
+#define GUATU_WORDS_H
+
+#include <stddef.h>
+
+#include "grid.h"
+#include "model.h"
+
+/* Days late or left: "逾期12天", "还剩3天", "今天到期". */
+void words_days(char *buf, size_t cap, enum ms_state st, day_t due, day_t today);
+/* A milestone's state in words, and its style. */
+enum style words_milestone(const struct milestone *m, day_t today, int soon, char *buf, size_t cap);
+
+#endif

@@ -1,0 +1,55 @@
+/* Search: the folded index of a chart's texts, and what matches a query. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+#include "tap.h"
+
+static str_t add(struct pool *p, const char *s)
+{
+	int oom = 0;
+	return pool_intern(p, s, strlen(s), &oom);
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	struct pool p;
+	pool_init(&p);
+	str_t wide = add(&p, "Ｆｕｌｌ－ｗｉｄｔｈ ＡＳＣＩＩ 项目");
+	str_t plain = add(&p, "ascii art");
+	str_t cjk = add(&p, "资阳临空经济区");
+	str_t circled = add(&p, "第①期");
+	struct search_index x;
+	struct matcher m = {0};
+	is_int(search_index_build(&x, &p), 0, "the index is built");
+	is_int((long long)x.n, (long long)pool_count(&p), "every text folded once");
+	is_str(x.folded + x.at[wide], "full-width ascii 项目", "folded: half width, lower case");
+
+	matcher_set(&m, &x, "ASCII");
+	ok(matcher_str(&m, wide) && matcher_str(&m, plain), "ASCII finds full-width and plain ascii");
+	ok(!matcher_str(&m, cjk), "and not the others");
+	matcher_set(&m, &x, "ａｓｃ");
+	ok(matcher_str(&m, wide) && matcher_str(&m, plain), "full-width query finds them too");
+	matcher_set(&m, &x, "临空");
+	ok(matcher_str(&m, cjk) && !matcher_str(&m, wide), "a Chinese word");
+	matcher_set(&m, &x, "1期");
+	ok(matcher_str(&m, circled), "① is 1");
+	matcher_set(&m, &x, "区资");
+	ok(!matcher_str(&m, cjk), "a match never spans two texts");
+	matcher_set(&m, &x, "");
+	ok(!matcher_active(&m) && !matcher_str(&m, cjk), "an empty query matches nothing");
+	ok(!matcher_str(&m, STR_NONE), "nor does 'no text'");
+	matcher_set(&m, &x, "art");
+	ok(matcher_text(&m, "Smart", 5), "a text that is not the chart's");
+	ok(!matcher_text(&m, "ar t", 4), "is matched the same way");
+	ok(matcher_str(&m, plain), "the last text of the index matches too");
+
+	matcher_free(&m);
+	search_index_free(&x);
+	pool_free(&p);
+	return done_testing();
+}
