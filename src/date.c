@@ -206,45 +206,63 @@ static int numeric(struct cur *c, int y, struct span *out, const char **why)
 	return ymd_span(y, m, d, d, out, why);
 }
 
+/* What follows "2023年10月": a part of the month or a day. Anything after that
+ * is left to tail(), so a suffix is read in one place only. */
+static int month_part(struct cur *c, int y, int m, struct span *out, const char **why)
+{
+	int d;
+	if (eat(c, "上旬"))
+		return ymd_span(y, m, 1, 10, out, why);
+	if (eat(c, "中旬"))
+		return ymd_span(y, m, 11, 20, out, why);
+	if (eat(c, "下旬"))
+		return ymd_span(y, m, 21, 0, out, why);
+	struct cur save = *c;
+	if (number(c, &d))
+		return eat(c, "日") || eat(c, "号") ? ymd_span(y, m, d, d, out, why) : 1;
+	*c = save;
+	eat_any(c, month_end);
+	return ymd_span(y, m, 1, 0, out, why);
+}
+
+/* A quarter (四季度, 第四季度) or a month and what follows it. */
+static int numbered(struct cur *c, int y, struct span *out, const char **why)
+{
+	int n;
+	int nth = eat(c, "第"); /* 第 counts quarters only: 第10月 is not a month */
+	if (!number(c, &n))
+		return 1;
+	if (eat(c, "季度")) {
+		eat_any(c, month_end);
+		return quarter_span(y, n, out, why);
+	}
+	if (nth || !eat(c, "月"))
+		return 1;
+	return month_part(c, y, n, out, why);
+}
+
+/* Ends every Chinese form: "by" words that leave the date as it is. */
+static int tail(struct cur *c)
+{
+	eat_any(c, before);
+	return c->p == c->end ? 0 : 1;
+}
+
 /* 2022年9月30日前, 2022年10月下旬, 2022年四季度, 2023年上半年, 2023年底 ... */
 static int chinese(struct cur *c, int y, struct span *out, const char **why)
 {
-	int n, r = 1;
+	int r = 0;
 	struct span year = {date_from_ymd(y, 1, 1), date_from_ymd(y, 12, 31)};
 	if (c->p == c->end || eat_any(c, month_end) || eat(c, "内") ||
-	    eat(c, "年底") || eat(c, "年末") || eat(c, "全年")) {
+	    eat(c, "年底") || eat(c, "年末") || eat(c, "全年"))
 		*out = year;
-		r = 0;
-	} else if (eat(c, "上半年")) {
+	else if (eat(c, "上半年"))
 		*out = (struct span){year.first, date_from_ymd(y, 6, 30)};
-		r = 0;
-	} else if (eat(c, "下半年")) {
+	else if (eat(c, "下半年"))
 		*out = (struct span){date_from_ymd(y, 7, 1), year.last};
-		r = 0;
-	} else {
-		struct cur save = *c;
-		int q = eat(c, "第");
-		if (number(c, &n) && eat(c, "季度")) {
-			eat_any(c, month_end);
-			r = quarter_span(y, n, out, why);
-		} else if (!q && (*c = save, number(c, &n)) && eat(c, "月")) {
-			int d;
-			if (eat(c, "上旬"))
-				r = ymd_span(y, n, 1, 10, out, why);
-			else if (eat(c, "中旬"))
-				r = ymd_span(y, n, 11, 20, out, why);
-			else if (eat(c, "下旬"))
-				r = ymd_span(y, n, 21, 0, out, why);
-			else if (eat_any(c, month_end) || c->p == c->end || eat_any(c, before))
-				r = ymd_span(y, n, 1, 0, out, why);
-			else if (number(c, &d) && (eat(c, "日") || eat(c, "号")))
-				r = ymd_span(y, n, d, d, out, why);
-		}
-	}
-	if (r != 0)
-		return r;
-	eat_any(c, before);
-	return c->p == c->end ? 0 : 1;
+	else
+		r = numbered(c, y, out, why);
+	return r != 0 ? r : tail(c);
 }
 
 /* Folds full-width ASCII (０-９, －, ／, Ｑ) to half-width and trims spaces. */

@@ -104,6 +104,7 @@ int main(void)
 		{"2022年四季", "error: not a date form guatu knows"},
 		{"tomorrow", "error: not a date (it should start with a four-digit year)"},
 		{"2022年9月30日后", "error: not a date form guatu knows"},
+		{"2022年10月前前", "error: not a date form guatu knows"},
 		{"20220930", "error: not a date form guatu knows"},
 	};
 	char got[128];
