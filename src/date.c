@@ -148,7 +148,7 @@ static int number(struct cur *c, int *v)
 	return *v > 0;
 }
 
-static const char *const before[] = {"之前", "以前", "前", NULL};
+static const char *const before[] = {"之前", "以前", "以内", "前", NULL};
 static const char *const month_end[] = {"底", "末", NULL};
 
 static int ymd_span(int y, int m, int d1, int d2, struct span *out, const char **why)
@@ -241,7 +241,8 @@ static int numbered(struct cur *c, int y, struct span *out, const char **why)
 	return month_part(c, y, n, out, why);
 }
 
-/* Ends every Chinese form: "by" words that leave the date as it is. */
+/* Ends every Chinese form: "by" words (前, 之前, 以前, 以内) that leave the date
+ * as it is, since a due date already means "by then". */
 static int tail(struct cur *c)
 {
 	eat_any(c, before);
