@@ -211,6 +211,9 @@ static int numeric(struct cur *c, int y, struct span *out, const char **why)
 static int month_part(struct cur *c, int y, int m, struct span *out, const char **why)
 {
 	int d;
+	/* 6月份 names the whole month: 旬 or 底 after it is not a form people use */
+	if (eat(c, "份"))
+		return ymd_span(y, m, 1, 0, out, why);
 	if (eat(c, "上旬"))
 		return ymd_span(y, m, 1, 10, out, why);
 	if (eat(c, "中旬"))
@@ -249,12 +252,12 @@ static int tail(struct cur *c)
 	return c->p == c->end ? 0 : 1;
 }
 
-/* 2022年9月30日前, 2022年10月下旬, 2022年四季度, 2023年上半年, 2023年底 ... */
+/* 2022年9月30日前, 2022年10月下旬, 2022年四季度, 2023年上半年, 2023年底, 2022年度 ... */
 static int chinese(struct cur *c, int y, struct span *out, const char **why)
 {
 	int r = 0;
 	struct span year = {date_from_ymd(y, 1, 1), date_from_ymd(y, 12, 31)};
-	if (c->p == c->end || eat_any(c, month_end) || eat(c, "内") ||
+	if (c->p == c->end || eat_any(c, month_end) || eat(c, "内") || eat(c, "度") ||
 	    eat(c, "年底") || eat(c, "年末") || eat(c, "全年"))
 		*out = year;
 	else if (eat(c, "上半年"))

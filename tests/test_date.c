@@ -60,6 +60,9 @@ int main(void)
 		{"2023年6月底前", "2023-06-01..2023-06-30"},
 		{"2023年6月以内", "2023-06-01..2023-06-30"},
 		{"2023年十月", "2023-10-01..2023-10-31"},
+		{"2023年6月份", "2023-06-01..2023-06-30"},
+		{"2023年6月份前", "2023-06-01..2023-06-30"},
+		{"2024年二月份", "2024-02-01..2024-02-29"},
 		/* quarters */
 		{"2022年四季度", "2022-10-01..2022-12-31"},
 		{"2022年第四季度", "2022-10-01..2022-12-31"},
@@ -78,6 +81,8 @@ int main(void)
 		{"2023年底前", "2023-01-01..2023-12-31"},
 		{"2023年底以内", "2023-01-01..2023-12-31"},
 		{"2023年年底", "2023-01-01..2023-12-31"},
+		{"2022年度", "2022-01-01..2022-12-31"},
+		{"2022年度前", "2022-01-01..2022-12-31"},
 		/* full-width digits and letters, ideographic space */
 		{"２０２２年９月３０日", "2022-09-30..2022-09-30"},
 		{"２０２２－０９－３０", "2022-09-30..2022-09-30"},
@@ -110,6 +115,10 @@ int main(void)
 		{"tomorrow", "error: not a date (it should start with a four-digit year)"},
 		{"2022年9月30日后", "error: not a date form guatu knows"},
 		{"2022年10月前前", "error: not a date form guatu knows"},
+		{"2023年6月份底", "error: not a date form guatu knows"},
+		{"2023年6月份30日", "error: not a date form guatu knows"},
+		{"2023年度6月", "error: not a date form guatu knows"},
+		{"2023年13月份", "error: there is no such month"},
 		{"2023年底以内前", "error: not a date form guatu knows"},
 		{"20220930", "error: not a date form guatu knows"},
 	};
