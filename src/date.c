@@ -252,7 +252,7 @@ static int tail(struct cur *c)
 	return c->p == c->end ? 0 : 1;
 }
 
-/* 2022年9月30日前, 2022年10月下旬, 2022年四季度, 2023年上半年, 2023年底, 2022年度 ... */
+/* 2022年9月30日前, 2022年10月下旬, 2022年四季度, 2023年上半年, 2023年中, 2023年底 ... */
 static int chinese(struct cur *c, int y, struct span *out, const char **why)
 {
 	int r = 0;
@@ -260,6 +260,8 @@ static int chinese(struct cur *c, int y, struct span *out, const char **why)
 	if (c->p == c->end || eat_any(c, month_end) || eat(c, "内") || eat(c, "度") ||
 	    eat(c, "年底") || eat(c, "年末") || eat(c, "全年"))
 		*out = year;
+	else if (eat(c, "中") || eat(c, "年中")) /* a day, not a period: the end of June */
+		out->first = out->last = date_from_ymd(y, 6, 30);
 	else if (eat(c, "上半年"))
 		*out = (struct span){year.first, date_from_ymd(y, 6, 30)};
 	else if (eat(c, "下半年"))

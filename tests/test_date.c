@@ -74,6 +74,9 @@ int main(void)
 		/* halves and years */
 		{"2023年上半年", "2023-01-01..2023-06-30"},
 		{"2023年下半年", "2023-07-01..2023-12-31"},
+		{"2023年中", "2023-06-30..2023-06-30"},
+		{"2023年年中", "2023-06-30..2023-06-30"},
+		{"2024年中前", "2024-06-30..2024-06-30"},
 		{"2023年底", "2023-01-01..2023-12-31"},
 		{"2023年末", "2023-01-01..2023-12-31"},
 		{"2023年内", "2023-01-01..2023-12-31"},
@@ -111,6 +114,7 @@ int main(void)
 		{"2022年第10月", "error: not a date form guatu knows"},
 		{"2022年二三月", "error: not a date form guatu knows"},
 		{"2022年10月初", "error: not a date form guatu knows"},
+		{"2023年中旬", "error: not a date form guatu knows"},
 		{"2022年四季", "error: not a date form guatu knows"},
 		{"tomorrow", "error: not a date (it should start with a four-digit year)"},
 		{"2022年9月30日后", "error: not a date form guatu knows"},
