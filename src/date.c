@@ -228,10 +228,12 @@ static int month_part(struct cur *c, int y, int m, struct span *out, const char 
 	return ymd_span(y, m, 1, 0, out, why);
 }
 
-/* A quarter (四季度, 第四季度) or a month and what follows it. */
+/* A quarter (四季度, 第四季度, Q4) or a month and what follows it. */
 static int numbered(struct cur *c, int y, struct span *out, const char **why)
 {
 	int n;
+	if (eat(c, "Q") || eat(c, "q")) /* the numeric 2023-Q4, written after 年 */
+		return digits(c, 1, &n) ? quarter_span(y, n, out, why) : 1;
 	int nth = eat(c, "第"); /* 第 counts quarters only: 第10月 is not a month */
 	if (!number(c, &n))
 		return 1;
