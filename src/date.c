@@ -101,6 +101,15 @@ static int eat_any(struct cur *c, const char *const *lits)
 	return 0;
 }
 
+/* Skips spaces. Chinese dates are often typed with a space between the
+ * Chinese and the digits ("2023 年 6 月 30 日"), so spaces may stand between
+ * the parts of one; never inside a number or a word (年底, 月份, 季度). */
+static void gap(struct cur *c)
+{
+	while (c->p < c->end && *c->p == ' ')
+		c->p++;
+}
+
 /* Reads 1..max ASCII digits. */
 static int digits(struct cur *c, int max, int *v)
 {
@@ -169,6 +178,12 @@ static int ymd_span(int y, int m, int d1, int d2, struct span *out, const char *
 	return 0;
 }
 
+/* From m1/d1 to m2/d2 of year y; both days exist in every year. */
+static struct span days(int y, int m1, int d1, int m2, int d2)
+{
+	return (struct span){date_from_ymd(y, m1, d1), date_from_ymd(y, m2, d2)};
+}
+
 static int quarter_span(int y, int q, struct span *out, const char **why)
 {
 	if (q < 1 || q > 4) {
@@ -211,20 +226,23 @@ static int numeric(struct cur *c, int y, struct span *out, const char **why)
 static int month_part(struct cur *c, int y, int m, struct span *out, const char **why)
 {
 	int d;
-	/* 6月份 names the whole month: 旬 or 底 after it is not a form people use */
-	if (eat(c, "份"))
+	/* 月份, 月底, 月末 are words, so no space before 份 or 底. 6月份 names the
+	 * whole month: 旬 or 底 after it is not a form people use. */
+	if (eat(c, "份") || eat_any(c, month_end))
 		return ymd_span(y, m, 1, 0, out, why);
+	struct cur save = *c;
+	gap(c);
 	if (eat(c, "上旬"))
 		return ymd_span(y, m, 1, 10, out, why);
 	if (eat(c, "中旬"))
 		return ymd_span(y, m, 11, 20, out, why);
 	if (eat(c, "下旬"))
 		return ymd_span(y, m, 21, 0, out, why);
-	struct cur save = *c;
-	if (number(c, &d))
+	if (number(c, &d)) {
+		gap(c);
 		return eat(c, "日") || eat(c, "号") ? ymd_span(y, m, d, d, out, why) : 1;
+	}
 	*c = save;
-	eat_any(c, month_end);
 	return ymd_span(y, m, 1, 0, out, why);
 }
 
@@ -235,8 +253,10 @@ static int numbered(struct cur *c, int y, struct span *out, const char **why)
 	if (eat(c, "Q") || eat(c, "q")) /* the numeric 2023-Q4, written after 年 */
 		return digits(c, 1, &n) ? quarter_span(y, n, out, why) : 1;
 	int nth = eat(c, "第"); /* 第 counts quarters only: 第10月 is not a month */
+	gap(c);
 	if (!number(c, &n))
 		return 1;
+	gap(c);
 	if (eat(c, "季度")) {
 		eat_any(c, month_end);
 		return quarter_span(y, n, out, why);
@@ -250,26 +270,39 @@ static int numbered(struct cur *c, int y, struct span *out, const char **why)
  * as it is, since a due date already means "by then". */
 static int tail(struct cur *c)
 {
+	gap(c);
 	eat_any(c, before);
 	return c->p == c->end ? 0 : 1;
+}
+
+/* What may follow 年 and a space: 年底, 年中, 上半年, a quarter, a month ... */
+static int year_part(struct cur *c, int y, struct span *out, const char **why)
+{
+	gap(c);
+	if (eat(c, "年底") || eat(c, "年末") || eat(c, "全年"))
+		*out = days(y, 1, 1, 12, 31);
+	else if (eat(c, "年中")) /* a day, not a period: the end of June */
+		*out = days(y, 6, 30, 6, 30);
+	else if (eat(c, "上半年"))
+		*out = days(y, 1, 1, 6, 30);
+	else if (eat(c, "下半年"))
+		*out = days(y, 7, 1, 12, 31);
+	else
+		return numbered(c, y, out, why);
+	return 0;
 }
 
 /* 2022年9月30日前, 2022年10月下旬, 2022年四季度, 2023年上半年, 2023年中, 2023年底 ... */
 static int chinese(struct cur *c, int y, struct span *out, const char **why)
 {
 	int r = 0;
-	struct span year = {date_from_ymd(y, 1, 1), date_from_ymd(y, 12, 31)};
-	if (c->p == c->end || eat_any(c, month_end) || eat(c, "内") || eat(c, "度") ||
-	    eat(c, "年底") || eat(c, "年末") || eat(c, "全年"))
-		*out = year;
-	else if (eat(c, "中") || eat(c, "年中")) /* a day, not a period: the end of June */
-		out->first = out->last = date_from_ymd(y, 6, 30);
-	else if (eat(c, "上半年"))
-		*out = (struct span){year.first, date_from_ymd(y, 6, 30)};
-	else if (eat(c, "下半年"))
-		*out = (struct span){date_from_ymd(y, 7, 1), year.last};
+	/* 年底, 年末, 年内, 年度, 年中 are words, so these come before any space */
+	if (c->p == c->end || eat_any(c, month_end) || eat(c, "内") || eat(c, "度"))
+		*out = days(y, 1, 1, 12, 31);
+	else if (eat(c, "中"))
+		*out = days(y, 6, 30, 6, 30);
 	else
-		r = numbered(c, y, out, why);
+		r = year_part(c, y, out, why);
 	return r != 0 ? r : tail(c);
 }
 
@@ -320,10 +353,12 @@ int date_parse(const char *s, size_t len, struct span *out, const char **why)
 		*why = "not a date (it should start with a four-digit year)";
 		return -1;
 	}
+	struct cur num = c;
+	gap(&c);
 	if (eat(&c, "年"))
 		r = chinese(&c, y, out, why);
 	else
-		r = numeric(&c, y, out, why);
+		r = numeric(&num, y, out, why);
 	if (r > 0)
 		*why = "not a date form guatu knows";
 	return r == 0 ? 0 : -1;

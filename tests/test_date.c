@@ -96,6 +96,19 @@ int main(void)
 		{"２０２３年Ｑ３", "2023-07-01..2023-09-30"},
 		{"\xe3\x80\x80" "2022年10月" "\xe3\x80\x80", "2022-10-01..2022-10-31"},
 		{" 2022-09-30 ", "2022-09-30..2022-09-30"},
+		/* spaces between the parts of a Chinese date */
+		{"2023年 6月", "2023-06-01..2023-06-30"},
+		{"2023 年 6 月 30 日", "2023-06-30..2023-06-30"},
+		{"2023年6月30日 之前", "2023-06-30..2023-06-30"},
+		{"2023年 四季度", "2023-10-01..2023-12-31"},
+		{"2023 年第 4 季度", "2023-10-01..2023-12-31"},
+		{"2023年10月 下旬", "2023-10-21..2023-10-31"},
+		{"2023 年底", "2023-01-01..2023-12-31"},
+		{"2023年 年中", "2023-06-30..2023-06-30"},
+		{"2023年 上半年", "2023-01-01..2023-06-30"},
+		{"2023年 Q1", "2023-01-01..2023-03-31"},
+		{"2023年  6月", "2023-06-01..2023-06-30"},
+		{"2023" "\xe3\x80\x80" "年" "\xe3\x80\x80" "6月", "2023-06-01..2023-06-30"},
 		/* Traditional characters are the same for these forms */
 		{"2023年一季度前", "2023-01-01..2023-03-31"},
 		/* refused */
@@ -134,6 +147,18 @@ int main(void)
 		{"2023年13月份", "error: there is no such month"},
 		{"2023年底以内前", "error: not a date form guatu knows"},
 		{"20220930", "error: not a date form guatu knows"},
+		/* no space inside a number or a word */
+		{"2023年6月3 0日", "error: not a date form guatu knows"},
+		{"2023年十 二月", "error: not a date form guatu knows"},
+		{"20 23年6月", "error: not a date (it should start with a four-digit year)"},
+		{"2023年 底", "error: not a date form guatu knows"},
+		{"2023年 中", "error: not a date form guatu knows"},
+		{"2023年 度", "error: not a date form guatu knows"},
+		{"2023年6月 底", "error: not a date form guatu knows"},
+		{"2023年6月 份", "error: not a date form guatu knows"},
+		{"2023年四季 度", "error: not a date form guatu knows"},
+		{"2023年Q 1", "error: not a date form guatu knows"},
+		{"2023 -06", "error: not a date form guatu knows"},
 	};
 	char got[128];
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
