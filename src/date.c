@@ -122,10 +122,44 @@ static int digits(struct cur *c, int max, int *v)
 	return n;
 }
 
+static const char *const cn[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+/* Reads one Chinese digit of a year written digit by digit (二〇二三), or
+ * returns -1. 零 is read as 〇, and so is ○ (U+25CB), which is what input
+ * methods often give for 〇. */
+static int cn_digit(struct cur *c)
+{
+	for (int i = 0; i < 10; i++)
+		if (eat(c, cn[i]))
+			return i;
+	return eat(c, "零") || eat(c, "○") ? 0 : -1;
+}
+
+/* Reads up to four digits of a year, ASCII (2023) or Chinese (二〇二三), and
+ * says how many were Chinese. Returns how many were read, or -1 for four
+ * digits of both kinds (二〇23): a slip in typing a year, not a year to
+ * guess at. Fewer mixed digits are no year at all (23一季度). */
+static int year_digits(struct cur *c, int *y, int *n_cn)
+{
+	int n = 0, ascii = 0;
+	*y = 0;
+	for (; n < 4; n++) {
+		int d;
+		if (c->p < c->end && *c->p >= '0' && *c->p <= '9') {
+			d = *c->p++ - '0';
+			ascii++;
+		} else if ((d = cn_digit(c)) < 0) {
+			break;
+		}
+		*y = *y * 10 + d;
+	}
+	*n_cn = n - ascii;
+	return n == 4 && ascii && *n_cn ? -1 : n;
+}
+
 /* Reads a number from 1 to 99 in ASCII digits or Chinese numerals (一 … 三十一). */
 static int number(struct cur *c, int *v)
 {
-	static const char *const cn[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 	if (digits(c, 2, v))
 		return 1;
 	int tens = -1, ones = 0, any = 0;
@@ -348,8 +382,14 @@ int date_parse(const char *s, size_t len, struct span *out, const char **why)
 		return -1;
 	size_t n = fold(s, len, buf, sizeof buf);
 	struct cur c = {buf, buf + n};
-	int y, r = 1;
-	if (digits(&c, 4, &y) != 4 || y < 1000) {
+	int y, cn_year, r = 1;
+	int n_digits = year_digits(&c, &y, &cn_year);
+	if (n_digits < 0) {
+		*why = "the year mixes Arabic and Chinese digits: write all four alike, "
+		       "as in 2023年 or 二〇二三年";
+		return -1;
+	}
+	if (n_digits != 4 || y < 1000) {
 		*why = "not a date (it should start with a four-digit year)";
 		return -1;
 	}
@@ -357,7 +397,7 @@ int date_parse(const char *s, size_t len, struct span *out, const char **why)
 	gap(&c);
 	if (eat(&c, "年"))
 		r = chinese(&c, y, out, why);
-	else
+	else if (!cn_year) /* 二〇二三-06 is no form anyone writes */
 		r = numeric(&num, y, out, why);
 	if (r > 0)
 		*why = "not a date form guatu knows";

@@ -96,6 +96,14 @@ int main(void)
 		{"２０２３年Ｑ３", "2023-07-01..2023-09-30"},
 		{"\xe3\x80\x80" "2022年10月" "\xe3\x80\x80", "2022-10-01..2022-10-31"},
 		{" 2022-09-30 ", "2022-09-30..2022-09-30"},
+		/* the year in Chinese digits */
+		{"二〇二三年六月", "2023-06-01..2023-06-30"},
+		{"二零二三年", "2023-01-01..2023-12-31"},
+		{"二○二三年十二月三十一日", "2023-12-31..2023-12-31"},
+		{"二〇二四年二月", "2024-02-01..2024-02-29"},
+		{"二〇二三 年 四季度", "2023-10-01..2023-12-31"},
+		{"二〇二三年底前", "2023-01-01..2023-12-31"},
+		{"一九九九年", "1999-01-01..1999-12-31"},
 		/* spaces between the parts of a Chinese date */
 		{"2023年 6月", "2023-06-01..2023-06-30"},
 		{"2023 年 6 月 30 日", "2023-06-30..2023-06-30"},
@@ -147,6 +155,17 @@ int main(void)
 		{"2023年13月份", "error: there is no such month"},
 		{"2023年底以内前", "error: not a date form guatu knows"},
 		{"20220930", "error: not a date form guatu knows"},
+		/* a Chinese year: four Chinese digits, then 年 */
+		{"二〇23年", "error: the year mixes Arabic and Chinese digits: write all four alike, as in 2023年 or 二〇二三年"},
+		{"20二三年6月", "error: the year mixes Arabic and Chinese digits: write all four alike, as in 2023年 or 二〇二三年"},
+		{"二〇二年", "error: not a date (it should start with a four-digit year)"},
+		{"23一季度", "error: not a date (it should start with a four-digit year)"},
+		{"〇九九九年", "error: not a date (it should start with a four-digit year)"},
+		{"二千零二十三年", "error: not a date (it should start with a four-digit year)"},
+		{"二〇二三", "error: not a date form guatu knows"},
+		{"二〇二三-06-30", "error: not a date form guatu knows"},
+		{"二〇二三四年", "error: not a date form guatu knows"},
+		{"二〇二 三年", "error: not a date (it should start with a four-digit year)"},
 		/* no space inside a number or a word */
 		{"2023年6月3 0日", "error: not a date form guatu knows"},
 		{"2023年十 二月", "error: not a date form guatu knows"},
