@@ -79,9 +79,16 @@ static int month_days(int y, int m)
 	return m == 2 ? 28 + leap : days[m - 1];
 }
 
-/* A cursor over the date text, already folded to half-width. */
+/* What a Chinese date names, kept only to say what to write when the year is
+ * missing (9月30日, 四季度). */
+enum named { NAMED_OTHER, NAMED_DAY, NAMED_MONTH, NAMED_QUARTER, NAMED_HALF,
+	     NAMED_YEAR_END, NAMED_MID_YEAR };
+
+/* A cursor over the date text, already folded to half-width, and what the
+ * text read so far names. */
 struct cur {
 	const char *p, *end;
+	enum named named;
 };
 
 static int eat(struct cur *c, const char *lit)
@@ -262,6 +269,7 @@ static int month_part(struct cur *c, int y, int m, struct span *out, const char 
 	int d;
 	/* 月份, 月底, 月末 are words, so no space before 份 or 底. 6月份 names the
 	 * whole month: 旬 or 底 after it is not a form people use. */
+	c->named = NAMED_MONTH;
 	if (eat(c, "份") || eat_any(c, month_end))
 		return ymd_span(y, m, 1, 0, out, why);
 	struct cur save = *c;
@@ -274,6 +282,7 @@ static int month_part(struct cur *c, int y, int m, struct span *out, const char 
 		return ymd_span(y, m, 21, 0, out, why);
 	if (number(c, &d)) {
 		gap(c);
+		c->named = NAMED_DAY;
 		return eat(c, "日") || eat(c, "号") ? ymd_span(y, m, d, d, out, why) : 1;
 	}
 	*c = save;
@@ -284,6 +293,7 @@ static int month_part(struct cur *c, int y, int m, struct span *out, const char 
 static int numbered(struct cur *c, int y, struct span *out, const char **why)
 {
 	int n;
+	c->named = NAMED_QUARTER;
 	if (eat(c, "Q") || eat(c, "q")) /* the numeric 2023-Q4, written after 年 */
 		return digits(c, 1, &n) ? quarter_span(y, n, out, why) : 1;
 	int nth = eat(c, "第"); /* 第 counts quarters only: 第10月 is not a month */
@@ -313,17 +323,45 @@ static int tail(struct cur *c)
 static int year_part(struct cur *c, int y, struct span *out, const char **why)
 {
 	gap(c);
-	if (eat(c, "年底") || eat(c, "年末") || eat(c, "全年"))
+	if (eat(c, "年底") || eat(c, "年末")) {
+		c->named = NAMED_YEAR_END;
 		*out = days(y, 1, 1, 12, 31);
-	else if (eat(c, "年中")) /* a day, not a period: the end of June */
+	} else if (eat(c, "全年")) {
+		*out = days(y, 1, 1, 12, 31);
+	} else if (eat(c, "年中")) { /* a day, not a period: the end of June */
+		c->named = NAMED_MID_YEAR;
 		*out = days(y, 6, 30, 6, 30);
-	else if (eat(c, "上半年"))
+	} else if (eat(c, "上半年")) {
+		c->named = NAMED_HALF;
 		*out = days(y, 1, 1, 6, 30);
-	else if (eat(c, "下半年"))
+	} else if (eat(c, "下半年")) {
+		c->named = NAMED_HALF;
 		*out = days(y, 7, 1, 12, 31);
-	else
+	} else {
 		return numbered(c, y, out, why);
+	}
 	return 0;
+}
+
+/* The reason to give for a date with no year that would be read with one
+ * (9月30日, 10月下旬, 四季度, Q4, 上半年, 年底), or NULL. */
+static const char *no_year(const char *s, const char *end)
+{
+	static const char *const why[] = {
+		[NAMED_DAY] = "a day with no year: write the year first, as in 2023年9月30日",
+		[NAMED_MONTH] = "a month with no year: write the year first, as in 2023年10月",
+		[NAMED_QUARTER] = "a quarter with no year: write the year first, as in 2023年四季度",
+		[NAMED_HALF] = "a half-year with no year: write the year first, as in 2023年上半年",
+		[NAMED_YEAR_END] = "a year's end with no year: write the year first, as in 2023年底",
+		[NAMED_MID_YEAR] = "mid-year with no year: write the year first, as in 2023年年中",
+	};
+	struct cur c = {s, end, NAMED_OTHER};
+	struct span sp;
+	const char *w;
+	/* Read as if after "2000年": a leap year, so 2月29日 counts as a day. */
+	if (year_part(&c, 2000, &sp, &w) != 0 || tail(&c) != 0)
+		return NULL;
+	return why[c.named];
 }
 
 /* 2022年9月30日前, 2022年10月下旬, 2022年四季度, 2023年上半年, 2023年中, 2023年底 ... */
@@ -381,7 +419,7 @@ int date_parse(const char *s, size_t len, struct span *out, const char **why)
 	if (len >= sizeof buf / 2) /* no real date is this long */
 		return -1;
 	size_t n = fold(s, len, buf, sizeof buf);
-	struct cur c = {buf, buf + n};
+	struct cur c = {buf, buf + n, NAMED_OTHER};
 	int y, cn_year, r = 1;
 	int n_digits = year_digits(&c, &y, &cn_year);
 	if (n_digits < 0) {
@@ -390,7 +428,9 @@ int date_parse(const char *s, size_t len, struct span *out, const char **why)
 		return -1;
 	}
 	if (n_digits != 4 || y < 1000) {
-		*why = "not a date (it should start with a four-digit year)";
+		*why = no_year(buf, buf + n);
+		if (!*why)
+			*why = "not a date (it should start with a four-digit year)";
 		return -1;
 	}
 	struct cur num = c;
