@@ -412,6 +412,62 @@ static size_t fold(const char *s, size_t len, char *out, size_t cap)
 	return n - a;
 }
 
+/* Words for days of the lunar calendar. They fall on a different day each
+ * year, which guatu does not compute: the reason gives the day in one year
+ * (2023) so the writer sees what to put instead. */
+#define LUNAR(word, day) \
+	{word, "the date of " word " moves with the lunar calendar: write the day itself, as in " day}
+#define CALENDAR(word) \
+	{word, word " dates are lunar: write the Gregorian day itself, as in 2023年9月29日"}
+static const struct {
+	const char *word, *why;
+} lunar[] = {
+	LUNAR("除夕", "2023年1月21日"), LUNAR("春节", "2023年1月22日"), LUNAR("春節", "2023年1月22日"),
+	LUNAR("元宵", "2023年2月5日"),  LUNAR("端午", "2023年6月22日"), LUNAR("七夕", "2023年8月22日"),
+	LUNAR("中秋", "2023年9月29日"), LUNAR("重阳", "2023年10月23日"), LUNAR("重陽", "2023年10月23日"),
+	CALENDAR("农历"), CALENDAR("農曆"), CALENDAR("阴历"), CALENDAR("陰曆"),
+};
+
+/* The reason for the first lunar word in a date that was not read (2023年春节前,
+ * 中秋节前), or NULL. Looked for only once reading failed: no accepted form
+ * holds one, and the load path stays as fast as before. */
+static const char *lunar_word(const char *p, const char *end)
+{
+	for (struct cur c = {p, end, NAMED_OTHER}; c.p < c.end; c.p++)
+		for (size_t i = 0; i < sizeof lunar / sizeof *lunar; i++)
+			if (eat(&c, lunar[i].word))
+				return lunar[i].why;
+	return NULL;
+}
+
+/* Reads a folded date: a year, then the Chinese or the numeric forms. */
+static int folded(struct cur *c, struct span *out, const char **why)
+{
+	const char *start = c->p;
+	int y, cn_year, r = 1;
+	int n_digits = year_digits(c, &y, &cn_year);
+	if (n_digits < 0) {
+		*why = "the year mixes Arabic and Chinese digits: write all four alike, "
+		       "as in 2023年 or 二〇二三年";
+		return -1;
+	}
+	if (n_digits != 4 || y < 1000) {
+		*why = no_year(start, c->end);
+		if (!*why)
+			*why = "not a date (it should start with a four-digit year)";
+		return -1;
+	}
+	struct cur num = *c;
+	gap(c);
+	if (eat(c, "年"))
+		r = chinese(c, y, out, why);
+	else if (!cn_year) /* 二〇二三-06 is no form anyone writes */
+		r = numeric(&num, y, out, why);
+	if (r > 0)
+		*why = "not a date form guatu knows";
+	return r == 0 ? 0 : -1;
+}
+
 int date_parse(const char *s, size_t len, struct span *out, const char **why)
 {
 	char buf[128];
@@ -420,26 +476,10 @@ int date_parse(const char *s, size_t len, struct span *out, const char **why)
 		return -1;
 	size_t n = fold(s, len, buf, sizeof buf);
 	struct cur c = {buf, buf + n, NAMED_OTHER};
-	int y, cn_year, r = 1;
-	int n_digits = year_digits(&c, &y, &cn_year);
-	if (n_digits < 0) {
-		*why = "the year mixes Arabic and Chinese digits: write all four alike, "
-		       "as in 2023年 or 二〇二三年";
-		return -1;
-	}
-	if (n_digits != 4 || y < 1000) {
-		*why = no_year(buf, buf + n);
-		if (!*why)
-			*why = "not a date (it should start with a four-digit year)";
-		return -1;
-	}
-	struct cur num = c;
-	gap(&c);
-	if (eat(&c, "年"))
-		r = chinese(&c, y, out, why);
-	else if (!cn_year) /* 二〇二三-06 is no form anyone writes */
-		r = numeric(&num, y, out, why);
-	if (r > 0)
-		*why = "not a date form guatu knows";
-	return r == 0 ? 0 : -1;
+	if (folded(&c, out, why) == 0)
+		return 0;
+	const char *lunar_why = lunar_word(buf, buf + n);
+	if (lunar_why)
+		*why = lunar_why;
+	return -1;
 }
