@@ -87,6 +87,8 @@ int main(void)
 		{"2023年底前", "2023-01-01..2023-12-31"},
 		{"2023年底以内", "2023-01-01..2023-12-31"},
 		{"2023年年底", "2023-01-01..2023-12-31"},
+		{"2023年年末", "2023-01-01..2023-12-31"},
+		{"2023年全年", "2023-01-01..2023-12-31"},
 		{"2022年度", "2022-01-01..2022-12-31"},
 		{"2022年度前", "2022-01-01..2022-12-31"},
 		/* full-width digits and letters, ideographic space */
@@ -148,6 +150,7 @@ int main(void)
 		{"tomorrow", "error: not a date (it should start with a four-digit year)"},
 		{"2022年9月30日后", "error: not a date form guatu knows"},
 		{"2022年10月前前", "error: not a date form guatu knows"},
+		{"2023年前", "error: not a date form guatu knows"},
 		{"2023年6月份底", "error: not a date form guatu knows"},
 		{"2023年6月份30日", "error: not a date form guatu knows"},
 		{"2023年度6月", "error: not a date form guatu knows"},
