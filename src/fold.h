@@ -1,0 +1,63 @@
+/* fold: folding text for matching.
+ *
+ * Two texts that a reader would call "the same words" fold to the same bytes,
+ * so a search compares folded query against folded text with strstr():
+ *   - case and compatibility forms (NFKC + case folding, as text_fold()):
+ *     ＡＳＣＩＩ and ascii, ① and 1, ㈱ and (株), ⽣ (a Kangxi radical from a PDF)
+ *     and 生;
+ *   - Simplified and Traditional Chinese, character by character, through a
+ *     table taken once from OpenCC (廣安經開區 and 广安经开区);
+ *   - a few variant forms OpenCC leaves alone (髙 and 高; see docs/format.md).
+ * Folded text is for comparing, never for showing: 乾隆 folds to 干隆.
+ *
+ * The character table is built on first use (30-45 ms, nearly all of it
+ * OpenCC's) and kept, in static storage, until the process exits. Every
+ * function here may be called from any thread, first use included (threads
+ * appending at once need a fold_buf each). Input must be valid UTF-8
+ * (text_sanitize() output); folded text is valid UTF-8. */
+#ifndef GUATU_FOLD_H
+#define GUATU_FOLD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The OpenCC configuration the character table comes from; see fold.c. */
+#define FOLD_OPENCC_CONFIG "hk2s.json"
+
+/* Builds the character table now rather than on first use, and says whether
+ * Simplified and Traditional Chinese fold together. Returns 0 when they do;
+ * -1 when OpenCC could not be used (its configuration missing, say), with
+ * *err (when err is not NULL) saying why. Folding then still ignores case,
+ * width and the variants, but 广 and 廣 stay different, and the caller should
+ * tell the user. Later calls return the same answer at once. */
+int fold_init(const char **err);
+
+/* A growable buffer of folded texts, each followed by a NUL. */
+struct fold_buf {
+	char *buf;
+	size_t len, cap; /* len: bytes used, the NUL after each text included */
+};
+#define FOLD_BUF_INIT {NULL, 0, 0}
+
+/* Appends `len` bytes of `s` folded, and a NUL, to `b`. Returns the offset in
+ * b->buf where the folded text starts (its length is b->len - offset - 1), or
+ * SIZE_MAX when out of memory (b is then as it was). */
+size_t fold_append(struct fold_buf *b, const char *s, size_t len);
+
+/* Frees the buffer and makes it empty again. */
+void fold_buf_free(struct fold_buf *b);
+
+/* `len` bytes of `s` folded, as a malloc'd NUL-terminated string (its length
+ * in *outlen when outlen is not NULL), or NULL when out of memory. */
+char *fold_str(const char *s, size_t len, size_t *outlen);
+
+/* For tests and measurements. fold_append() folds most text (ASCII, CJK,
+ * their punctuation) through tables; fold_fast(c) says whether the code point
+ * c is one of those. The others send the whole text through libunistring's
+ * u8_casefold() and then the character table, which is all that
+ * fold_append_reference() ever does: the two give the same bytes for every
+ * input. */
+int fold_fast(uint32_t c);
+size_t fold_append_reference(struct fold_buf *b, const char *s, size_t len);
+
+#endif
