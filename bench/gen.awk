@@ -1,8 +1,8 @@
 # Writes a city chart of N milestones (awk -v N=200000 -f gen.awk): zones of
 # 10 sub-zones of 40 projects of 10 milestones, as many zones as N needs, the
-# last one cut short. Realistic on purpose: Chinese names, every date form a
-# chart meets, all four statuses. Deterministic: the same N gives the same
-# bytes (N=200000 gives the very file earlier benchmarks used).
+# last one cut short. Realistic on purpose: Chinese names, ten date forms
+# (full-width digits, quarters, halves, 底前 …), all four statuses.
+# Deterministic: the same N gives the same bytes.
 #
 # FORMAT=task writes the same milestones as taskwarrior import JSON (one task
 # a line) and FORMAT=calcurse as calcurse events (MM/DD/YYYY [1] text), for
@@ -34,7 +34,8 @@ BEGIN {
                     printf "          - name: %s\n            investment: %d.%d\n            owner: 项目经理 李%d\n            milestones:\n", pname, p % 90 + 1, p % 10, p % 97
                 for (m = 1; m <= MS && n < N; m++) {
                     n++
-                    d = (n * 7 + m) % 10 + 1
+                    # Every project has each of the ten due forms once.
+                    d = (n * 7 + p) % 10 + 1
                     name = ms[(m - 1) % 10 + 1]
                     status = st[(n + p) % 4 + 1]
                     if (FORMAT == "yaml")
