@@ -1,23 +1,60 @@
-# Writes a city-sized chart: ZONES zones, each with SUB sub-zones of PROJ
-# projects of MS milestones (awk -v ZONES=50 -v SUB=10 -v PROJ=40 -v MS=10).
+# Writes a city chart of N milestones (awk -v N=200000 -f gen.awk): zones of
+# 10 sub-zones of 40 projects of 10 milestones, as many zones as N needs, the
+# last one cut short. Realistic on purpose: Chinese names, ten date forms
+# (full-width digits, quarters, halves, 底前 …), all four statuses.
+# Deterministic: the same N gives the same bytes.
+#
+# FORMAT=task writes the same milestones as taskwarrior import JSON (one task
+# a line) and FORMAT=calcurse as calcurse events (MM/DD/YYYY [1] text), for
+# the peers' equivalent reports. Both read a due form as its last day, as
+# guatu counts a milestone overdue once that day has passed.
 BEGIN {
+    if (N == "") N = 200000
+    if (FORMAT == "") FORMAT = "yaml"
+    SUB = 10; PROJ = 40; MS = 10
     split("签约 供地 开工建设 主体完工 竣工验收 投产 达产 入库 设备安装 试生产", ms, " ")
     split("2022年10月下旬 2023年一季度 2023-06-30 2023年底前 2024/3/15 2024年上半年 2022年9月30日前 2025-Q2 2024年11月 ２０２５年３月", due, " ")
+    # The same ten dates as year month day: the last day of each form above.
+    split("2022 10 31 2023 3 31 2023 6 30 2023 12 31 2024 3 15 2024 6 30 2022 9 30 2025 6 30 2024 11 30 2025 3 31", ymd, " ")
     split("planned active done dropped", st, " ")
-    print "title: 城市重点项目挂图（压力测试）"
-    print "zones:"
+    if (FORMAT == "yaml") {
+        print "title: 城市重点项目挂图（压力测试）"
+        print "zones:"
+    }
     n = 0
-    for (z = 1; z <= ZONES; z++) {
-        printf "  - name: 第%d经济功能区\n    id: z%d\n    owner: 管委会主任 王%d\n    zones:\n", z, z, z
-        for (s = 1; s <= SUB; s++) {
-            printf "      - name: 第%d片区\n        projects:\n", s
-            for (p = 1; p <= PROJ; p++) {
-                printf "          - name: 智能制造产业园%d-%d-%d号项目\n            investment: %d.%d\n            owner: 项目经理 李%d\n            milestones:\n", z, s, p, p % 90 + 1, p % 10, p % 97
-                for (m = 1; m <= MS; m++) {
+    for (z = 1; n < N; z++) {
+        if (FORMAT == "yaml")
+            printf "  - name: 第%d经济功能区\n    id: z%d\n    owner: 管委会主任 王%d\n    zones:\n", z, z, z
+        for (s = 1; s <= SUB && n < N; s++) {
+            if (FORMAT == "yaml")
+                printf "      - name: 第%d片区\n        projects:\n", s
+            for (p = 1; p <= PROJ && n < N; p++) {
+                pname = sprintf("智能制造产业园%d-%d-%d号项目", z, s, p)
+                if (FORMAT == "yaml")
+                    printf "          - name: %s\n            investment: %d.%d\n            owner: 项目经理 李%d\n            milestones:\n", pname, p % 90 + 1, p % 10, p % 97
+                for (m = 1; m <= MS && n < N; m++) {
                     n++
-                    printf "              - {name: %s, due: %s, status: %s}\n", ms[(m - 1) % 10 + 1], due[(n * 7 + m) % 10 + 1], st[(n + p) % 4 + 1]
+                    # Every project has each of the ten due forms once.
+                    d = (n * 7 + p) % 10 + 1
+                    name = ms[(m - 1) % 10 + 1]
+                    status = st[(n + p) % 4 + 1]
+                    if (FORMAT == "yaml")
+                        printf "              - {name: %s, due: %s, status: %s}\n", name, due[d], status
+                    else if (FORMAT == "task")
+                        task(n, z, s, pname " " name, d, status)
+                    else
+                        printf "%02d/%02d/%04d [1] %s %s\n", ymd[3 * d - 1], ymd[3 * d], ymd[3 * d - 2], pname, name
                 }
             }
         }
     }
+}
+
+# One task: pending unless done (completed) or dropped (deleted), which
+# taskwarrior wants with an end date. Fixed uuids and entry dates keep the
+# import the same every time.
+function task(n, z, s, text, d, status,    date, tw) {
+    date = sprintf("%04d%02d%02dT000000Z", ymd[3 * d - 2], ymd[3 * d - 1], ymd[3 * d])
+    tw = status == "done" ? "completed" : status == "dropped" ? "deleted" : "pending"
+    printf "{\"uuid\":\"00000000-0000-4000-8000-%012d\",\"description\":\"%s\",\"project\":\"z%d.s%d\",\"entry\":\"20220101T000000Z\",\"due\":\"%s\",\"status\":\"%s\"%s}\n", n, text, z, s, date, tw, tw == "pending" ? "" : ",\"end\":\"20220101T000000Z\""
 }

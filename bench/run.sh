@@ -1,29 +1,268 @@
 #!/bin/sh
-# make bench: a chart of 200,000 milestones loaded by guatu --check against a
-# bare libyaml parse of the same file, each the median of 5 runs. Ratios are
-# what to read: absolute times depend on the machine.
+# make bench (docs/PERFORMANCE.md): guatu against the floor, a bare libyaml
+# event parse of the same chart, at 1k, 10k, 50k and 200k milestones; its
+# growth from 50k to 200k; taskwarrior and calcurse on the 10k chart; and the
+# CPU each key of the interactive chart costs on the 200k chart. Whole-process
+# medians of BENCH_RUNS runs (default 5); the key presses BENCH_KEY_ROUNDS
+# times (default 20). Ratios are what to read: absolute times depend on the
+# machine. Exits 1 when a growth check fails, 2 when something breaks.
+#
+# Run by make, from the build directory, with srcdir and AWK set.
 set -eu
+: "${srcdir:=.}"
+AWK=${AWK:-awk}
 out=${BENCH_OUT:-bench/out}
-mkdir -p "$out"
-file="$out/city.yaml"
-[ -s "$file" ] || awk -v ZONES=50 -v SUB=10 -v PROJ=40 -v MS=10 -f "$srcdir/bench/gen.awk" >"$file"
-bytes=$(wc -c <"$file")
-median() { sort -n | sed -n 3p; }
-runs() { for i in 1 2 3 4 5; do bench/measure "$@"; done; }
-runs bench/yamlparse "$file" >"$out/yaml.txt"
-runs src/guatu --check --today 2024-01-01 "$file" >"$out/guatu.txt"
-runs src/guatu --print --width 120 --today 2024-01-01 "$file" >"$out/print.txt"
-yt=$(cut -d' ' -f1 "$out/yaml.txt" | median); ym=$(cut -d' ' -f2 "$out/yaml.txt" | median)
-gt=$(cut -d' ' -f1 "$out/guatu.txt" | median); gm=$(cut -d' ' -f2 "$out/guatu.txt" | median)
-pt=$(cut -d' ' -f1 "$out/print.txt" | median); pm=$(cut -d' ' -f2 "$out/print.txt" | median)
-st=$(cut -d' ' -f3 "$out/guatu.txt" | sort -u)
-[ "$st" = 0 ] || { echo "bench: guatu --check failed on the generated chart (exit $st)" >&2; exit 1; }
-awk -v b="$bytes" -v yt="$yt" -v ym="$ym" -v gt="$gt" -v gm="$gm" -v pt="$pt" -v pm="$pm" 'BEGIN {
-    printf "chart: 200000 milestones, %.1f MiB\n", b / 1048576
-    printf "libyaml event parse: %.3f s, peak %.1f MiB\n", yt, ym / 1024
-    printf "guatu --check:       %.3f s, peak %.1f MiB\n", gt, gm / 1024
-    printf "load time / bare parse time:       %.2f\n", gt / yt
-    printf "model memory (peak - parse peak) / file size: %.2f\n", (gm - ym) * 1024 / b
-    printf "peak memory / file size:           %.2f\n", gm * 1024 / b
-    printf "guatu --print (every overdue row): %.3f s, peak %.1f MiB = %.2f of the file\n", pt, pm / 1024, pm * 1024 / b
-}'
+runs=${BENCH_RUNS:-5}
+rounds=${BENCH_KEY_ROUNDS:-20}
+today=2024-01-01
+sizes='1000 10000 50000 200000'
+# The views --print writes, one line: status is the default, any other is
+# asked for with --view NAME and skipped, with a note, until guatu has it.
+views='status targets timeline'
+# The largest growth from 50k to 200k (4x the milestones) that passes.
+max_growth=4.4
+
+case $runs in '' | *[!0-9]* | 0) echo "bench: BENCH_RUNS must be a positive number" >&2; exit 2 ;; esac
+case $rounds in '' | *[!0-9]* | 0) echo "bench: BENCH_KEY_ROUNDS must be a positive number" >&2; exit 2 ;; esac
+# One locale and zone for every program, so runs compare; guatu would switch
+# to UTF-8 by itself, the peers read dates in TZ.
+LC_ALL=C.UTF-8 TZ=UTC
+export LC_ALL TZ
+res=$out/results
+mkdir -p "$out" "$res"
+
+k() { case $1 in *000) echo "$(($1 / 1000))k" ;; *) echo "$1" ;; esac; }
+
+# chart N: the chart of N milestones, made once and kept until gen.awk
+# changes. Written aside and renamed, so a stopped run leaves no half file.
+chart() {
+    f=$out/city-$(k "$1").yaml
+    if [ ! -s "$f" ] || [ "$srcdir/bench/gen.awk" -nt "$f" ]; then
+        $AWK -v N="$1" -f "$srcdir/bench/gen.awk" >"$f.tmp"
+        mv "$f.tmp" "$f"
+    fi
+    echo "$f"
+}
+
+# Functions share the script's variables: theirs start with _.
+
+# once NAME CMD...: one run of CMD appended to results/NAME as
+# "wall-s peak-KiB status cpu-s".
+once() {
+    _to=$1
+    shift
+    bench/measure "$@" >>"$res/$_to"
+}
+
+# statuses NAME OK...: fails, naming the command, unless every run exited
+# with one of OK.
+statuses() {
+    _of=$1
+    shift
+    _bad=$($AWK -v ok=" $* " 'index(ok, " " $3 " ") == 0 { print $3; exit }' "$res/$_of")
+    [ -z "$_bad" ] || { echo "bench: $_of exited with status $_bad" >&2; exit 2; }
+}
+
+# med NAME COLUMN: the median of a column of results/NAME (1 wall s,
+# 2 peak KiB, 4 cpu s): the middle run, or the mean of the middle two.
+med() {
+    $AWK -v c="$2" '{ print $c }' "$res/$1" | sort -n |
+        $AWK '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+calc() { $AWK "BEGIN { printf $1 }"; }
+
+# what NAME: the command a result name stands for.
+what() {
+    case $1 in
+    floor) echo 'libyaml event parse (floor)' ;;
+    check) echo 'guatu --check' ;;
+    status) echo 'guatu --print (status view)' ;;
+    *) echo "guatu --print --view $1" ;;
+    esac
+}
+
+# ---- the machine and the charts ---------------------------------------
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | sed 1q)
+mem=$($AWK '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
+rev=$(cd "$srcdir" && git describe --always --dirty 2>/dev/null || echo "not a git tree")
+echo "guatu make bench, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine: $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cores (nproc), ${cpu:-CPU unknown}, ${mem:-memory unknown}"
+echo "guatu: $(src/guatu --version) ($rev); runs: $runs (BENCH_RUNS), key rounds: $rounds (BENCH_KEY_ROUNDS)"
+# Other work on the machine slows every figure; say how busy it was.
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+echo "whole-process medians; x floor = CPU time / the floor's, a bare libyaml event parse of the same file"
+echo
+
+for n in $sizes; do
+    f=$(chart "$n")
+    set -- $(cksum <"$f")
+    echo "chart $(k "$n"): $f, $(calc "\"%.2f MiB\", $2 / 1048576"), cksum $1"
+done
+big=$(chart 200000)
+
+# A view guatu does not know yet makes it exit 2 with a usage error: skip
+# it with a note. Any other failure is a failure.
+tiny=$(chart 10)
+shown=
+for v in $views; do
+    [ "$v" = status ] && { shown="$shown $v"; continue; }
+    st=0
+    src/guatu --print --view "$v" --today $today "$tiny" >/dev/null 2>"$res/view.err" || st=$?
+    if [ $st = 2 ] && grep -q "guatu --help" "$res/view.err"; then
+        echo "view $v: skipped, guatu --print --view $v is not there yet ($(sed 1q "$res/view.err"))"
+    elif [ $st -gt 1 ]; then
+        echo "bench: guatu --print --view $v failed on $tiny (exit $st):" >&2
+        cat "$res/view.err" >&2
+        exit 2
+    else
+        shown="$shown $v"
+    fi
+done
+echo
+
+# ---- guatu against the floor at each size ------------------------------
+
+# Runs interleaved (floor, check, each view; again), so a machine that slows
+# down for a while slows them all alike.
+for n in $sizes; do
+    f=$(chart "$n")
+    rm -f "$res/$n."*
+    i=0
+    while [ $i -lt "$runs" ]; do
+        once "$n.floor" bench/yamlparse "$f"
+        once "$n.check" src/guatu --check --today $today "$f"
+        for v in $shown; do
+            if [ "$v" = status ]; then
+                once "$n.$v" src/guatu --print --width 120 --today $today "$f"
+            else
+                once "$n.$v" src/guatu --print --view "$v" --width 120 --today $today "$f"
+            fi
+        done
+        i=$((i + 1))
+    done
+    statuses "$n.floor" 0
+    statuses "$n.check" 0
+    for v in $shown; do statuses "$n.$v" 0 1; done # --print: 1 = something is overdue
+done
+
+# Ratios are taken on CPU time (user + system): on a shared machine the wall
+# time also holds the waits for a core. The wall time is shown beside it, to
+# catch a program that sleeps.
+echo "peak/file = peak RSS / chart size; model/file = (peak RSS - the floor's peak RSS) / chart size"
+printf '%-6s %-29s %8s %8s %8s %8s %9s %9s\n' size command 'cpu ms' 'x floor' 'wall ms' 'peak MiB' peak/file model/file
+for n in $sizes; do
+    bytes=$(wc -c <"$(chart "$n")")
+    fc=$(med "$n.floor" 4) fm=$(med "$n.floor" 2)
+    for c in floor check $shown; do
+        $AWK -v s="$(k "$n")" -v w="$(what "$c")" -v t="$(med "$n.$c" 1)" -v u="$(med "$n.$c" 4)" -v fc="$fc" \
+            -v m="$(med "$n.$c" 2)" -v fm="$fm" -v b="$bytes" 'BEGIN {
+            printf "%-6s %-29s %8.1f %8.2f %8.1f %8.1f %9.2f %9.2f\n", s, w, u * 1000, u / fc, t * 1000, m / 1024, m * 1024 / b, (m - fm) * 1024 / b
+        }'
+    done
+done
+echo
+
+# ---- growth from 50k to 200k -------------------------------------------
+
+failed=0
+echo "growth from 50k to 200k milestones (4x the chart; guatu's CPU time and peak memory must be <= ${max_growth}x):"
+for c in check $shown floor; do
+    line=$($AWK -v w="$(what "$c")" -v judge="$([ "$c" = floor ] && echo 0 || echo 1)" -v max="$max_growth" \
+        -v u1="$(med "50000.$c" 4)" -v u2="$(med "200000.$c" 4)" -v t1="$(med "50000.$c" 1)" -v t2="$(med "200000.$c" 1)" \
+        -v m1="$(med "50000.$c" 2)" -v m2="$(med "200000.$c" 2)" 'BEGIN {
+        gu = u2 / u1; gt = t2 / t1; gm = m2 / m1
+        printf "  %-29s cpu %5.2fx %s  peak memory %5.2fx %s  (wall %5.2fx)\n", w, gu, !judge ? "    " : gu <= max ? "PASS" : "FAIL", gm, !judge ? "    " : gm <= max ? "PASS" : "FAIL", gt
+    }')
+    echo "$line"
+    case $line in *FAIL*) failed=1 ;; esac
+done
+echo
+
+# ---- peers on the 10k chart ---------------------------------------------
+
+mid=$(chart 10000)
+have_task=0 have_cal=0
+command -v task >/dev/null 2>&1 && have_task=1
+command -v calcurse >/dev/null 2>&1 && have_cal=1
+echo "peers on the 10k chart, converted by gen.awk (same milestones, each due form as its last day):"
+if [ $have_task = 1 ]; then
+    # Imported once and kept, with the first report run untimed: it moves
+    # the completed and deleted tasks out of pending.data, as any user's
+    # first report would. The stamp says the import finished.
+    tw=$out/taskwarrior
+    TASKRC=$tw/taskrc # an empty one: without it task asks to make one
+    export TASKRC
+    if [ ! -e "$tw/imported" ] || [ "$mid" -nt "$tw/imported" ]; then
+        rm -rf "$tw"
+        mkdir -p "$tw"
+        : >"$tw/taskrc"
+        $AWK -v N=10000 -v FORMAT=task -f "$srcdir/bench/gen.awk" >"$tw/tasks.json"
+        task rc.data.location="$tw/data" rc.confirmation=off rc.verbose=nothing rc.hooks=off \
+            import "$tw/tasks.json" >/dev/null
+        task rc.data.location="$tw/data" rc.confirmation=off rc.verbose=nothing \
+            due.before:$today status:pending list >/dev/null
+        : >"$tw/imported"
+    fi
+fi
+if [ $have_cal = 1 ]; then
+    cc=$out/calcurse
+    if [ ! -s "$cc/apts" ] || [ "$mid" -nt "$cc/apts" ]; then
+        mkdir -p "$cc"
+        : >"$cc/todo" # calcurse will not start without one
+        $AWK -v N=10000 -v FORMAT=calcurse -f "$srcdir/bench/gen.awk" >"$cc/apts.tmp"
+        mv "$cc/apts.tmp" "$cc/apts"
+    fi
+fi
+rm -f "$res/peer."*
+i=0
+while [ $i -lt "$runs" ]; do
+    once peer.guatu src/guatu --print --width 120 --today $today "$mid"
+    [ $have_task = 0 ] || once peer.task task rc.data.location="$tw/data" \
+        rc.confirmation=off rc.verbose=nothing due.before:$today status:pending list
+    [ $have_cal = 0 ] || once peer.calcurse calcurse -D "$cc" --read-only -s01/01/2024 -r30
+    i=$((i + 1))
+done
+statuses peer.guatu 0 1
+gc=$(med peer.guatu 4)
+peer() { # peer NAME LABEL
+    $AWK -v w="$2" -v u="$(med "peer.$1" 4)" -v g="$gc" -v t="$(med "peer.$1" 1)" -v m="$(med "peer.$1" 2)" 'BEGIN {
+        printf "  %-60s %8.1f %8.2f %8.1f %8.1f\n", w, u * 1000, u / g, t * 1000, m / 1024 }'
+}
+printf '  %-60s %8s %8s %8s %8s\n' '' 'cpu ms' 'x guatu' 'wall ms' 'peak MiB'
+peer guatu "guatu --print --today $today (overdue rows)"
+if [ $have_task = 1 ]; then
+    statuses peer.task 0
+    peer task "taskwarrior $(task --version): due.before:$today status:pending list"
+fi
+if [ $have_cal = 1 ]; then
+    statuses peer.calcurse 0
+    peer calcurse "calcurse $(calcurse --version | sed -n '1s/^calcurse \([^ ]*\).*/\1/p'): --read-only -s01/01/2024 -r30"
+fi
+missing=
+[ $have_task = 1 ] || missing=taskwarrior
+[ $have_cal = 1 ] || missing="${missing:+$missing }calcurse"
+[ -z "$missing" ] || echo "  not installed, skipped: $missing (Debian: apt-get install $missing)"
+echo
+
+# ---- keys of the interactive chart, on the 200k chart ---------------------
+
+echo "keys on the 200k chart (bench/keys.txt; a 120x40 pty, xterm-256color, C.UTF-8; medians of $rounds rounds):"
+echo "  cpu ms = the key's CPU time; x floor = that / the CPU of a bare parse of the chart;"
+echo "  wall ms = from the key to the last byte drawn; bytes = written to the terminal"
+bench/keys -r "$rounds" "$srcdir/bench/keys.txt" src/guatu --today $today "$big" >"$res/keys"
+$AWK -F '\t' -v fc="$(med 200000.floor 4)" 'BEGIN {
+    printf "  %9s %8s %9s %8s %4s  %s\n", "cpu ms", "x floor", "wall ms", "bytes", "n", "key"
+}
+{
+    label = $1 == "start" ? "start: load and first screen" : $1
+    printf "  %9.2f %8.4f %9.1f %8d %4d  %s\n", $3, $3 / 1000 / fc, $4, $5, $2, label
+}' "$res/keys"
+
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+if [ $failed = 1 ]; then
+    echo
+    echo "bench: FAIL: guatu grows more than ${max_growth}x from 50k to 200k milestones" >&2
+    exit 1
+fi
