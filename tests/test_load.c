@@ -6,8 +6,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include "load.h"
 #include "tap.h"
+#include "watch.h"
 
 static char dir[] = "/tmp/guatu-load.XXXXXX";
 
@@ -288,6 +291,76 @@ static void test_reload(void)
 	chart_free(&now);
 }
 
+/* Saves a.yaml again while b.yaml is being read: the edit of a user who
+ * saves a small file while a large chart loads. */
+static void save_a_during_b(const char *path, void *arg)
+{
+	(void)arg;
+	size_t n = strlen(path);
+	if (n >= 6 && !strcmp(path + n - 6, "b.yaml")) {
+		const char *a = "zones: [{name: 改了}]   \n";
+		write_file("w/a.yaml", a, strlen(a));
+	}
+}
+
+static const char *look(struct watch *w, const struct chart *c, const char *path)
+{
+	static const char *const names[] = {"same", "changing", "changed"};
+	return names[watch_look(w, c, &path, 1)];
+}
+
+static void test_watch(void)
+{
+	char wdir[300];
+	snprintf(wdir, sizeof wdir, "%s/w", dir);
+	mkdir(wdir, 0700);
+	const char *a = "zones: [{name: 甲}]\n", *b = "zones: [{name: 乙}]\n";
+	write_file("w/a.yaml", a, strlen(a));
+	write_file("w/b.yaml", b, strlen(b));
+	const char *p = wdir;
+	struct chart c;
+	struct watch w = {0};
+	chart_init(&c);
+	load_chart(&c, &p, 1, NULL, NULL);
+	is_str(look(&w, &c, wdir), "same", "watch: nothing changed since the load");
+	chart_free(&c);
+
+	struct load_limits lim = load_default_limits;
+	lim.after_read = save_a_during_b;
+	chart_init(&c);
+	load_chart(&c, &p, 1, &lim, NULL);
+	is_str(S(&c, c.zones[0].it.name), "甲", "a.yaml was read before it was saved again");
+	is_str(look(&w, &c, wdir), "changing", "watch: a file saved during the load is seen");
+	is_str(look(&w, &c, wdir), "changed", "and, once it holds still, reloaded");
+	chart_free(&c);
+
+	chart_init(&c);
+	load_chart(&c, &p, 1, NULL, NULL);
+	look(&w, &c, wdir);
+	write_file("w/C.YML", b, strlen(b));
+	is_str(look(&w, &c, wdir), "changing", "watch: a new chart in the directory (any case of .yml)");
+	remove(write_file("w/C.YML", "", 0));
+	is_str(look(&w, &c, wdir), "same", "gone again: as loaded");
+	remove(write_file("w/b.yaml", "", 0));
+	is_str(look(&w, &c, wdir), "changing", "watch: a chart removed from the directory");
+	chart_free(&c);
+
+	/* What cannot be read is watched too, without reloading for ever. */
+	char fifo[320];
+	snprintf(fifo, sizeof fifo, "%s/w/fifo.yaml", dir);
+	mkfifo(fifo, 0600);
+	const char *two[] = {wdir, fifo};
+	chart_init(&c);
+	load_chart(&c, two, 2, NULL, NULL);
+	ok(c.diags.errors >= 1, "a FIFO is an error, not a hang");
+	is_str(watch_look(&w, &c, two, 2) == WATCH_SAME ? "same" : "changed", "same",
+	       "watch: a FIFO and a file named twice stay as loaded");
+	chart_free(&c);
+	remove(fifo);
+	remove(write_file("w/a.yaml", "", 0));
+	rmdir(wdir);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -299,6 +372,7 @@ int main(void)
 	test_rollback();
 	test_reload();
 	test_changing();
+	test_watch();
 	char cmd[64];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	if (system(cmd) != 0)
