@@ -16,11 +16,16 @@ static int push(struct list *l, uint32_t v)
 	return 0;
 }
 
-const char *sort_name(enum sort s)
-{
-	static const char *const names[] = {"截止", "名称", "状态"};
-	return names[s];
-}
+static const struct {
+	const char *label, *en;
+} sorts[SORT_COUNT] = {
+	[SORT_DUE] = {"截止", "due date"},
+	[SORT_NAME] = {"名称", "name"},
+	[SORT_STATUS] = {"状态", "status"},
+};
+
+const char *sort_name(enum sort s) { return sorts[s].label; }
+const char *sort_name_en(enum sort s) { return sorts[s].en; }
 
 uint32_t browse_selected(const struct browse *b, enum pane p)
 {

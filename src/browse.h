@@ -84,7 +84,8 @@ void browse_scroll(struct list *l, int rows);
  * Returns 1 when it moved, 0 when nothing matches, -1 out of memory. */
 int browse_find(struct browse *b, const struct matcher *m, int dir, int here);
 
-/* The name of a sort order ("截止" …). */
+/* The name of a sort order as shown ("截止" …), and in English ("due date" …). */
 const char *sort_name(enum sort s);
+const char *sort_name_en(enum sort s);
 
 #endif

@@ -76,10 +76,15 @@ void diag_sort(struct diags *d)
 		qsort(d->v, d->n, sizeof *d->v, cmp);
 }
 
-void diag_print(FILE *out, const struct diag *g, const char *path)
+const char *diag_severity(enum severity s)
 {
 	static const char *const names[] = {"note", "warning", "error"};
-	const char *sev = names[g->severity];
+	return names[s];
+}
+
+void diag_print(FILE *out, const struct diag *g, const char *path)
+{
+	const char *sev = diag_severity(g->severity);
 	if (g->line)
 		fprintf(out, "%s:%u:%u: %s: %s\n", path, (unsigned)g->line, (unsigned)g->col,
 			sev, g->msg);

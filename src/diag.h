@@ -42,6 +42,8 @@ void diag_truncate(struct diags *d, size_t mark);
 /* Orders diagnostics by file, line and column, keeping insertion order
  * among equals. */
 void diag_sort(struct diags *d);
+/* "note", "warning" or "error". */
+const char *diag_severity(enum severity s);
 /* Writes one diagnostic as "PATH:LINE:COL: error: MESSAGE\n". */
 void diag_print(FILE *out, const struct diag *dg, const char *path);
 /* Frees the list. */

@@ -296,12 +296,11 @@ int main(int argc, char **argv)
 		fflush(stderr); /* no terminal (cron, a pipe): the status screen as text */
 		r = print_status(c, &o);
 	} else {
-		const char *nc = getenv("NO_COLOR");
 		struct ui_opts uo = {
 			.paths = (const char *const *)argv + optind, .npaths = (size_t)(argc - optind),
 			.today = o.today_given ? o.today : DAY_NONE, .soon = o.soon, .ascii = o.ascii,
 			.readonly = o.readonly, .log = o.log,
-			.color = o.color != COLOR_NEVER && !(nc && *nc),
+			.color = use_color(o.color), /* decided as for --print: a terminal, no NO_COLOR */
 			.notice = locale == 1 ? "区域设置不是 UTF-8，已改用 C.UTF-8 (locale was not UTF-8: using C.UTF-8)" : NULL,
 		};
 		if (c->diags.errors) /* what was wrong stays on the screen until guatu starts */

@@ -67,7 +67,8 @@ struct view_ops {
 extern const struct view_ops *const views[];
 
 /* A scrolled list of lines with a cursor: the status, help and diagnostics
- * views are one. */
+ * views are one. Such a view's state starts with its pager, so the
+ * operations below serve as its save and restore. */
 struct pager {
 	long rows; /* how many */
 	long top, sel;
@@ -76,5 +77,12 @@ struct pager {
 unsigned pager_key(struct pager *p, enum action act, int page);
 /* Keeps the cursor among `shown` rows, with no needless scroll offset. */
 void pager_scroll(struct pager *p, int shown);
+/* Moves the cursor to the next (dir 1) or previous (-1) row for which
+ * match(row, ctx) holds, wrapping; with `here`, the cursor's row counts.
+ * 1 when it moved, 0 when no row matches. */
+int pager_find(struct pager *p, int dir, int here, int (*match)(long row, void *ctx), void *ctx);
+/* save and restore for a view whose state starts with a struct pager. */
+void pager_save(void *st, struct view_pos *pos);
+void pager_restore(void *st, struct app *a, const struct view_pos *pos);
 
 #endif

@@ -78,8 +78,9 @@ static void frame(struct grid *g, const struct layout *l, const struct browse *b
 		grid_repeat(g, bottom, l->x[i] + 1, span, f->h, STYLE_FRAME);
 		const struct list *ls = &b->list[p];
 		char t[96], where[32] = "";
-		const char *sorted = p != PANE_MILESTONES || b->sort == SORT_DUE ? ""
-				     : b->sort == SORT_NAME ? "·按名称" : "·按状态";
+		char sorted[32] = "";
+		if (p == PANE_MILESTONES && b->sort != SORT_DUE)
+			snprintf(sorted, sizeof sorted, "·按%s", sort_name(b->sort));
 		if (ls->n > (size_t)l->rows) /* it scrolls: say where */
 			snprintf(where, sizeof where, " %zu/%zu", ls->sel + 1, ls->n);
 		snprintf(t, sizeof t, " %s%s%s%s ", titles[p], sorted, b->filter ? "·筛选" : "", where);
@@ -338,8 +339,7 @@ static unsigned key(void *st, struct app *a, enum action act, int page)
 		if ((r = browse_refresh(b)) < 0)
 			b->sort = was;
 		else
-			app_say(a, "节点按%s排序 milestones by %s", sort_name(b->sort),
-				b->sort == SORT_DUE ? "due date" : b->sort == SORT_NAME ? "name" : "status");
+			app_say(a, "节点按%s排序 milestones by %s", sort_name(b->sort), sort_name_en(b->sort));
 		break;
 	}
 	default: return 0;

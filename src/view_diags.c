@@ -9,18 +9,17 @@
 #include "view.h"
 
 struct diags_view {
-	struct pager p;
+	struct pager p; /* first: see pager_save */
 };
 
 /* One diagnostic as a line: "FILE:LINE:COL: error: MESSAGE". */
 static void diag_line(const struct chart *c, const struct diag *d, char *buf, size_t cap)
 {
-	static const char *const sev[] = {"note", "warning", "error"};
 	if (d->line)
 		snprintf(buf, cap, "%s:%u:%u: %s: %s", c->files[d->file].shown, (unsigned)d->line,
-			 (unsigned)d->col, sev[d->severity], d->msg);
+			 (unsigned)d->col, diag_severity(d->severity), d->msg);
 	else
-		snprintf(buf, cap, "%s: %s: %s", c->files[d->file].shown, sev[d->severity], d->msg);
+		snprintf(buf, cap, "%s: %s: %s", c->files[d->file].shown, diag_severity(d->severity), d->msg);
 }
 
 static void *create(struct app *a, void *old, const struct chart *oc)
@@ -72,34 +71,23 @@ static unsigned key(void *st, struct app *a, enum action act, int page)
 	return pager_key(&v->p, act, page);
 }
 
+struct diag_match {
+	const struct app *a;
+	const struct matcher *m;
+};
+
+static int diag_matches(long row, void *ctx)
+{
+	const struct diag_match *dm = ctx;
+	char line[1024];
+	diag_line(dm->a->c, &dm->a->c->diags.v[row], line, sizeof line);
+	return matcher_text(dm->m, line, strlen(line));
+}
+
 static int find(void *st, struct app *a, const struct matcher *m, int dir, int here)
 {
-	struct diags_view *v = st;
-	long n = v->p.rows;
-	char line[1024];
-	for (long k = here ? 0 : 1; n > 0 && k <= n; k++) {
-		long row = ((v->p.sel + dir * k) % n + n) % n;
-		diag_line(a->c, &a->c->diags.v[row], line, sizeof line);
-		if (matcher_text(m, line, strlen(line))) {
-			v->p.sel = row;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static void save(void *st, struct view_pos *p)
-{
-	const struct diags_view *v = st;
-	*p = (struct view_pos){{(uint32_t)v->p.sel, (uint32_t)v->p.top, 0, 0}};
-}
-
-static void restore(void *st, struct app *a, const struct view_pos *p)
-{
-	(void)a;
-	struct diags_view *v = st;
-	v->p.sel = p->v[0];
-	v->p.top = p->v[1];
+	struct diag_match dm = {a, m};
+	return pager_find(&((struct diags_view *)st)->p, dir, here, diag_matches, &dm);
 }
 
 static int current(void *st, struct app *a, enum kind *k, uint32_t *i)
@@ -138,5 +126,5 @@ static const struct hint hints[] = {
 const struct view_ops view_diags = {
 	.name = "diagnostics", .title = "诊断", .opener = ACT_DIAGS, .hints = hints,
 	.create = create, .destroy = destroy, .draw = draw, .key = key, .find = find,
-	.save = save, .restore = restore, .current = current, .show = NULL, .log = log_all,
+	.save = pager_save, .restore = pager_restore, .current = current, .show = NULL, .log = log_all,
 };

@@ -8,8 +8,8 @@
 #include "view.h"
 
 struct help {
+	struct pager p;   /* first: see pager_save */
 	struct grid page; /* the help at the width it was made for */
-	struct pager p;
 	int ascii;
 };
 
@@ -132,35 +132,25 @@ static void row_text(const struct grid *g, int y, char *buf, size_t cap)
 	buf[n] = '\0';
 }
 
+struct help_match {
+	const struct help *h;
+	const struct matcher *m;
+};
+
+static int help_matches(long row, void *ctx)
+{
+	const struct help_match *hm = ctx;
+	char text[2048];
+	row_text(&hm->h->page, (int)row, text, sizeof text);
+	return matcher_text(hm->m, text, strlen(text));
+}
+
 static int find(void *st, struct app *a, const struct matcher *m, int dir, int here)
 {
 	(void)a;
 	struct help *h = st;
-	long n = h->p.rows;
-	char text[2048];
-	for (long k = here ? 0 : 1; n > 0 && k <= n; k++) {
-		long row = ((h->p.sel + dir * k) % n + n) % n;
-		row_text(&h->page, (int)row, text, sizeof text);
-		if (matcher_text(m, text, strlen(text))) {
-			h->p.sel = row;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static void save(void *st, struct view_pos *p)
-{
-	const struct help *h = st;
-	*p = (struct view_pos){{(uint32_t)h->p.sel, (uint32_t)h->p.top, 0, 0}};
-}
-
-static void restore(void *st, struct app *a, const struct view_pos *p)
-{
-	(void)a;
-	struct help *h = st;
-	h->p.sel = p->v[0];
-	h->p.top = p->v[1];
+	struct help_match hm = {h, m};
+	return pager_find(&h->p, dir, here, help_matches, &hm);
 }
 
 static const struct hint hints[] = {
@@ -171,5 +161,5 @@ static const struct hint hints[] = {
 const struct view_ops view_help = {
 	.name = "help", .title = "帮助", .opener = ACT_HELP, .hints = hints,
 	.create = create, .destroy = destroy, .draw = draw, .key = key, .find = find,
-	.save = save, .restore = restore, .current = NULL, .show = NULL, .log = NULL,
+	.save = pager_save, .restore = pager_restore, .current = NULL, .show = NULL, .log = NULL,
 };

@@ -350,8 +350,8 @@ int status_write(FILE *out, const struct status_layout *l, int color)
 /* ---- the status view ------------------------------------------------ */
 
 struct status_view {
+	struct pager p;         /* first: see pager_save */
 	struct status_layout l; /* measured once per chart and day */
-	struct pager p;
 };
 
 /* Moves the cursor to the next row that shows an item, in direction dir. */
@@ -458,33 +458,23 @@ static int row_matches(const struct status_layout *l, const struct matcher *m, l
 	return 0;
 }
 
+struct row_match {
+	const struct status_layout *l;
+	const struct matcher *m;
+};
+
+static int sv_matches(long row, void *ctx)
+{
+	const struct row_match *rm = ctx;
+	return row_matches(rm->l, rm->m, row);
+}
+
 static int sv_find(void *st, struct app *a, const struct matcher *m, int dir, int here)
 {
 	(void)a;
 	struct status_view *v = st;
-	long n = v->p.rows;
-	for (long k = here ? 0 : 1; k <= n; k++) {
-		long row = ((v->p.sel + dir * k) % n + n) % n;
-		if (row_matches(&v->l, m, row)) {
-			v->p.sel = row;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static void sv_save(void *st, struct view_pos *p)
-{
-	const struct status_view *v = st;
-	*p = (struct view_pos){{(uint32_t)v->p.sel, (uint32_t)v->p.top, 0, 0}};
-}
-
-static void sv_restore(void *st, struct app *a, const struct view_pos *p)
-{
-	(void)a;
-	struct status_view *v = st;
-	v->p.sel = p->v[0];
-	v->p.top = p->v[1];
+	struct row_match rm = {&v->l, m};
+	return pager_find(&v->p, dir, here, sv_matches, &rm);
 }
 
 static int sv_current(void *st, struct app *a, enum kind *k, uint32_t *i)
@@ -512,5 +502,5 @@ static const struct hint sv_hints[] = {
 const struct view_ops view_status = {
 	.name = "status", .title = "状态总览", .opener = ACT_STATUS, .hints = sv_hints,
 	.create = sv_create, .destroy = sv_destroy, .draw = sv_draw, .key = sv_key, .find = sv_find,
-	.save = sv_save, .restore = sv_restore, .current = sv_current, .show = NULL, .log = sv_log,
+	.save = pager_save, .restore = pager_restore, .current = sv_current, .show = NULL, .log = sv_log,
 };

@@ -46,3 +46,30 @@ void pager_scroll(struct pager *p, int shown)
 	if (p->top < 0)
 		p->top = 0;
 }
+
+int pager_find(struct pager *p, int dir, int here, int (*match)(long row, void *ctx), void *ctx)
+{
+	long n = p->rows;
+	for (long k = here ? 0 : 1; n > 0 && k <= n; k++) {
+		long row = ((p->sel + dir * k) % n + n) % n;
+		if (match(row, ctx)) {
+			p->sel = row;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+void pager_save(void *st, struct view_pos *pos)
+{
+	const struct pager *p = st;
+	*pos = (struct view_pos){{(uint32_t)p->sel, (uint32_t)p->top, 0, 0}};
+}
+
+void pager_restore(void *st, struct app *a, const struct view_pos *pos)
+{
+	(void)a;
+	struct pager *p = st;
+	p->sel = pos->v[0];
+	p->top = pos->v[1];
+}
