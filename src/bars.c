@@ -7,13 +7,15 @@
 void bars_header(struct grid *g, const struct app *a)
 {
 	const struct summary *s = a->s;
-	char right[96], day[11];
+	char right[160], day[11], errors[48] = "";
 	date_format(s->today, day);
-	snprintf(right, sizeof right, "%s逾期 %u  将到期 %u  今天 %s", s->all.overdue ? "! " : "",
+	if (a->c->diags.errors) /* reads without colour: a mark, a count, the key */
+		snprintf(errors, sizeof errors, "%s %zu 错误 (E)  ", a->f->bad, a->c->diags.errors);
+	snprintf(right, sizeof right, "%s%s逾期 %u  将到期 %u  今天 %s", errors, s->all.overdue ? "! " : "",
 		 s->all.overdue, s->all.soon, day);
 	int rw = text_width(right, strlen(right));
 	if (rw + 12 > g->w) { /* narrow: the counts matter more than the date */
-		snprintf(right, sizeof right, "%s逾期 %u  将到期 %u", s->all.overdue ? "! " : "",
+		snprintf(right, sizeof right, "%s%s逾期 %u  将到期 %u", errors, s->all.overdue ? "! " : "",
 			 s->all.overdue, s->all.soon);
 		rw = text_width(right, strlen(right));
 	}
@@ -26,7 +28,7 @@ void bars_header(struct grid *g, const struct app *a)
 	grid_text(g, 0, 0, tw, title, strlen(title), ALIGN_LEFT, STYLE_TITLE, a->f->ellipsis);
 	if (rw)
 		grid_text(g, 0, g->w - rw, rw, right, strlen(right), ALIGN_RIGHT,
-			  s->all.overdue ? STYLE_OVERDUE : STYLE_NORMAL, a->f->ellipsis);
+			  s->all.overdue || *errors ? STYLE_OVERDUE : STYLE_NORMAL, a->f->ellipsis);
 }
 
 void bars_hints(char *buf, size_t cap, const struct view_ops *v, const struct app *a)

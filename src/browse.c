@@ -90,8 +90,8 @@ static int state_rank(const struct browse *b, uint32_t m)
 {
 	/* What needs attention first: overdue, due soon, open, then the rest. */
 	static const int rank[] = {[MS_OVERDUE] = 0, [MS_SOON] = 1, [MS_OPEN] = 2,
-				   [MS_INVALID] = 3, [MS_DONE_LATE] = 4, [MS_DONE] = 5,
-				   [MS_DROPPED] = 6};
+				   [MS_INVALID] = 3, [MS_PAUSED] = 4, [MS_DONE_LATE] = 5,
+				   [MS_DONE] = 6, [MS_DROPPED] = 7};
 	return rank[milestone_state(&b->c->milestones[m], b->s->today, b->s->soon_days)];
 }
 
@@ -120,7 +120,8 @@ static int milestones_of(const struct browse *b, uint32_t p, struct list *l)
 		if ((!b->filter || browse_hot(b, PANE_MILESTONES, m)) && push(l, m) < 0)
 			return -1;
 	sort_b = b;
-	qsort(l->v, l->n, sizeof *l->v, by_sort);
+	if (l->n > 1) /* an empty list has no array */
+		qsort(l->v, l->n, sizeof *l->v, by_sort);
 	sort_b = NULL;
 	return 0;
 }

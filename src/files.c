@@ -179,8 +179,14 @@ FILE *files_open(struct chart *c, uint32_t f, struct file_id *id)
 	int fd = open(c->files[f].path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		int err = errno;
+		struct stat l;
 		files_identify(c->files[f].path, id); /* the watcher sees when this changes */
-		diag_add(&c->diags, DIAG_ERROR, f, 0, 0, "%s", strerror(err));
+		if (err == ENOENT && lstat(c->files[f].path, &l) == 0 && S_ISLNK(l.st_mode))
+			diag_add(&c->diags, DIAG_ERROR, f, 0, 0, "a symbolic link to nothing (dangling)");
+		else if (err == ELOOP)
+			diag_add(&c->diags, DIAG_ERROR, f, 0, 0, "a loop of symbolic links");
+		else
+			diag_add(&c->diags, DIAG_ERROR, f, 0, 0, "%s", strerror(err));
 		return NULL;
 	}
 	struct stat st;

@@ -23,6 +23,7 @@ enum style {
 	STYLE_SOON,     /* yellow */
 	STYLE_DONE,     /* green */
 	STYLE_DONE_LATE,/* magenta */
+	STYLE_PAUSED,   /* blue */
 	STYLE_SELECTED, /* the cursor */
 	STYLE_COUNT
 };

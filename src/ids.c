@@ -65,8 +65,11 @@ static int check_ids(struct chart *c, struct idset *s, enum kind kind, const uin
 			continue;
 		const struct item *o = MEMBER(was);
 		diag_add(&c->diags, DIAG_ERROR, m->at.file, m->at.line, m->at.col,
-			 "duplicate %s id '%s' (also at line %u)", kind_info[kind].name,
-			 chart_str(c, m->id), (unsigned)o->at.line);
+			 "duplicate %s id '%s' (also at %s:%u:%u)", kind_info[kind].name,
+			 chart_str(c, m->id), c->files[o->at.file].shown, (unsigned)o->at.line,
+			 (unsigned)o->at.col);
+		diag_about(&c->diags, c->diags.n - 1, kind, members ? members[k] : first + k);
+		m->flags |= ITEM_ERROR;
 		m->id = STR_NONE;
 	}
 	for (uint32_t k = 0; k < n; k++) {

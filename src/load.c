@@ -15,13 +15,13 @@ struct mark {
 };
 
 /* Reads file f once. Returns 1 when it was read without a fatal error. */
-static int read_once(struct reader *r, struct chart *c, uint32_t f, const struct load_limits *lim,
+static int read_once(struct reader *r, struct chart *c, uint32_t f, const struct load_opts *opts,
 		     struct file_id *id)
 {
 	FILE *fp = files_open(c, f, id);
 	if (!fp)
 		return 0;
-	int ok = reader_open(r, fp, f, &c->str, &c->diags, lim) == 0 && schema_read(r, c) == 0;
+	int ok = reader_open(r, fp, f, &c->str, &c->diags, opts) == 0 && schema_read(r, c) == 0;
 	reader_close(r);
 	fclose(fp);
 	return ok;
@@ -30,7 +30,7 @@ static int read_once(struct reader *r, struct chart *c, uint32_t f, const struct
 /* Reads a file until it holds still: an editor saving it or a checkout
  * replacing it while it is read would otherwise give half a chart. A file
  * that fails, or changes, adds nothing: there are no half charts. */
-static int load_file(struct reader *r, struct chart *c, uint32_t f, const struct load_limits *lim)
+static int load_file(struct reader *r, struct chart *c, uint32_t f, const struct load_opts *opts)
 {
 	struct mark m = {.str = pool_mark(&c->str)};
 	for (int k = 0; k < KIND_COUNT; k++)
@@ -39,9 +39,9 @@ static int load_file(struct reader *r, struct chart *c, uint32_t f, const struct
 	struct file_id before = {0}, after;
 	for (int tries = 0;; tries++) {
 		size_t diags_at = c->diags.n;
-		ok = read_once(r, c, f, lim, &before);
-		if (lim->after_read)
-			lim->after_read(c->files[f].path, lim->after_read_arg);
+		ok = read_once(r, c, f, opts, &before);
+		if (opts->after_read)
+			opts->after_read(c->files[f].path, opts->after_read_arg);
 		files_identify(c->files[f].path, &after);
 		int changed = before.exists && !r->oom && !files_same(&before, &after);
 		if (!ok || changed) {
@@ -70,15 +70,15 @@ static int load_file(struct reader *r, struct chart *c, uint32_t f, const struct
 }
 
 int load_chart(struct chart *c, const char *const *paths, size_t npaths,
-	       const struct load_limits *lim, const struct chart *prev)
+	       const struct load_opts *opts, const struct chart *prev)
 {
 	struct reader r = {0};
-	if (!lim)
-		lim = &load_default_limits;
+	if (!opts)
+		opts = &load_defaults;
 	int res = files_add(c, paths, npaths);
 	for (size_t f = 0; res == 0 && !r.oom && f < c->nfiles; f++) {
 		long pf;
-		if (!c->files[f].placeholder && !load_file(&r, c, (uint32_t)f, lim) &&
+		if (!c->files[f].placeholder && !load_file(&r, c, (uint32_t)f, opts) &&
 		    (pf = carry_source(prev, c->files[f].path)) >= 0)
 			res = carry_file(c, (uint32_t)f, prev, (uint32_t)pf);
 	}

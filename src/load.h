@@ -21,6 +21,6 @@
  * Returns 0, or -1 when memory ran out. Either way every problem found is in
  * c->diags, sorted by file and line. */
 int load_chart(struct chart *c, const char *const *paths, size_t npaths,
-	       const struct load_limits *lim, const struct chart *prev);
+	       const struct load_opts *opts, const struct chart *prev);
 
 #endif

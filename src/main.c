@@ -277,9 +277,11 @@ int main(int argc, char **argv)
 	if (r >= 0)
 		return r;
 
+	struct load_opts lo = load_defaults;
+	lo.today = o.today; /* a 'done' date after it is a slip */
 	struct chart *c = malloc(sizeof *c);
 	if (!c || chart_init(c) < 0 ||
-	    load_chart(c, (const char *const *)argv + optind, (size_t)(argc - optind), NULL, NULL) < 0) {
+	    load_chart(c, (const char *const *)argv + optind, (size_t)(argc - optind), &lo, NULL) < 0) {
 		if (c)
 			print_diags(c), chart_free(c);
 		free(c);

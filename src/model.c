@@ -113,6 +113,8 @@ enum ms_state milestone_state(const struct milestone *m, day_t today, int soon)
 {
 	if (m->it.status == ST_DROPPED)
 		return MS_DROPPED;
+	if (m->it.status == ST_PAUSED)
+		return MS_PAUSED;
 	if (m->it.status == ST_DONE)
 		return m->done != DAY_NONE && m->due != DAY_NONE && m->done > m->due
 			       ? MS_DONE_LATE
@@ -130,12 +132,14 @@ enum ms_state milestone_state(const struct milestone *m, day_t today, int soon)
 static const struct {
 	const char *name;  /* as written in English, and the canonical spelling */
 	const char *label; /* as shown */
-	const char *spellings[6];
+	const char *spellings[12];
 } statuses[ST_COUNT] = {
-	[ST_PLANNED] = {"planned", "计划", {"计划", "計劃", "未开始", "未開始"}},
-	[ST_ACTIVE] = {"active", "进行中", {"进行中", "進行中", "在建"}},
-	[ST_DONE] = {"done", "已完成", {"完成", "已完成"}},
-	[ST_DROPPED] = {"dropped", "已取消", {"取消", "已取消"}},
+	[ST_PLANNED] = {"planned", "计划", {"计划", "計劃", "未开始", "未開始", "待开工", "待開工"}},
+	[ST_ACTIVE] = {"active", "进行中", {"进行中", "進行中", "在建", "推进中", "推進中", "已开工", "已開工"}},
+	[ST_DONE] = {"done", "已完成", {"完成", "已完成", "已竣工", "竣工", "已投产", "已投產", "投产",
+					   "已建成", "已办结", "已辦結"}},
+	[ST_PAUSED] = {"paused", "暂停", {"暂停", "暫停", "缓建", "緩建", "停工", "已暂停", "已暫停"}},
+	[ST_DROPPED] = {"dropped", "已取消", {"取消", "已取消", "终止", "終止"}},
 };
 
 int status_parse(const char *s)

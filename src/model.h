@@ -24,7 +24,7 @@
 
 enum kind { KIND_ZONE, KIND_PROJECT, KIND_MILESTONE, KIND_TARGET, KIND_COUNT };
 
-enum status { ST_PLANNED, ST_ACTIVE, ST_DONE, ST_DROPPED, ST_COUNT };
+enum status { ST_PLANNED, ST_ACTIVE, ST_DONE, ST_PAUSED, ST_DROPPED, ST_COUNT };
 
 /* Item flags. */
 enum {
@@ -164,6 +164,7 @@ enum ms_state {
 	MS_OVERDUE,   /* planned or active, due before today */
 	MS_DONE,      /* done on or before its due date (or with no done date) */
 	MS_DONE_LATE, /* done after its due date */
+	MS_PAUSED,    /* paused (暂停, 缓建, 停工): never overdue while it is */
 	MS_DROPPED,
 };
 

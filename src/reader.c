@@ -1,16 +1,19 @@
 #include "config.h"
 #include "reader.h"
 
-#include <math.h>
+#include "number.h"
+#include "slips.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-const struct load_limits load_default_limits = {
+const struct load_opts load_defaults = {
 	.max_file = 256u << 20,
 	.max_scalar = 64u << 10,
 	.max_depth = 64, /* the format needs about 2 levels per zone level */
 	.max_diags = 1000,
+	.today = DAY_NONE,
 };
 
 static int read_cb(void *data, unsigned char *buf, size_t size, size_t *got)
@@ -18,7 +21,7 @@ static int read_cb(void *data, unsigned char *buf, size_t size, size_t *got)
 	struct reader *r = data;
 	*got = fread(buf, 1, size, r->fp);
 	r->nread += *got;
-	if (r->nread > r->lim->max_file) {
+	if (r->nread > r->opts->max_file) {
 		r->too_big = 1;
 		return 0;
 	}
@@ -26,13 +29,13 @@ static int read_cb(void *data, unsigned char *buf, size_t size, size_t *got)
 }
 
 int reader_open(struct reader *r, FILE *fp, uint32_t file, struct pool *pool,
-		struct diags *diags, const struct load_limits *lim)
+		struct diags *diags, const struct load_opts *opts)
 {
 	r->fp = fp;
 	r->file = file;
 	r->pool = pool;
 	r->diags = diags;
-	r->lim = lim;
+	r->opts = opts;
 	r->kind = 0;
 	r->item = UINT32_MAX;
 	r->have_ev = r->depth = r->fatal = r->too_big = 0;
@@ -46,8 +49,53 @@ int reader_open(struct reader *r, FILE *fp, uint32_t file, struct pool *pool,
 	return 0;
 }
 
+/* Looks at the lines the file's errors name, and the line before each, for
+ * what an input method typed where YAML wanted ASCII; a note names it. */
+static void hint_slips(struct reader *r)
+{
+	uint32_t want[64], last = 0;
+	size_t n = 0;
+	for (size_t i = r->diags_at_start; i < r->diags->n && n + 2 <= 64; i++) {
+		const struct diag *d = &r->diags->v[i];
+		if (d->severity != DIAG_ERROR || !d->line)
+			continue;
+		/* libyaml often reports the line after the cause */
+		want[n++] = d->line;
+		if (d->line > 1)
+			want[n++] = d->line - 1;
+		if (d->line > last)
+			last = d->line;
+	}
+	if (!n || fseek(r->fp, 0, SEEK_SET) != 0)
+		return;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	uint32_t number = 0;
+	size_t hinted = 0;
+	while (number < last && hinted < 8 && (len = getline(&line, &cap, r->fp)) >= 0) {
+		number++;
+		int wanted = 0;
+		for (size_t i = 0; i < n && !wanted; i++)
+			wanted = want[i] == number;
+		if (!wanted)
+			continue;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			len--;
+		struct slip s;
+		/* Only valid UTF-8 reaches here: libyaml read the file already. */
+		if (slip_scan(line, (size_t)len, &s)) {
+			diag_add(r->diags, DIAG_NOTE, r->file, number, s.col, "%s", s.msg);
+			hinted++;
+		}
+	}
+	free(line);
+}
+
 void reader_close(struct reader *r)
 {
+	if (!r->too_big && r->diags->errors)
+		hint_slips(r);
 	if (r->have_ev)
 		yaml_event_delete(&r->ev);
 	r->have_ev = 0;
@@ -77,7 +125,7 @@ static void vreport(struct reader *r, enum severity sev, uint32_t line, uint32_t
 		    const char *fmt, va_list ap)
 {
 	struct diags *d = r->diags;
-	if (d->n - r->diags_at_start >= r->lim->max_diags) {
+	if (d->n - r->diags_at_start >= r->opts->max_diags) {
 		if (sev == DIAG_ERROR)
 			d->errors++;
 		else
@@ -153,7 +201,7 @@ static void yaml_failed(struct reader *r)
 	case YAML_READER_ERROR:
 		if (r->too_big) {
 			m.line = m.column = 0;
-			rd_report(r, DIAG_ERROR, &m, "file is larger than %zu MiB", r->lim->max_file >> 20);
+			rd_report(r, DIAG_ERROR, &m, "file is larger than %zu MiB", r->opts->max_file >> 20);
 			break;
 		}
 		offset_mark(r, p->problem_offset, &m);
@@ -192,9 +240,9 @@ int rd_next(struct reader *r)
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
 		/* libyaml has no nesting limit and slows down with depth: stop early. */
-		if (++r->depth > r->lim->max_depth) {
+		if (++r->depth > r->opts->max_depth) {
 			rd_report(r, DIAG_ERROR, &r->ev.start_mark, "nesting is deeper than %d levels",
-				  r->lim->max_depth);
+				  r->opts->max_depth);
 			r->fatal = 1;
 			return -1;
 		}
@@ -275,9 +323,9 @@ int rd_text(struct reader *r, const char *key, enum text_mode mode, str_t *out)
 	if (rd_is_null(r))
 		return 0;
 	size_t n = r->ev.data.scalar.length; /* not strlen: "\0" is a valid escape */
-	if (n > r->lim->max_scalar) {
+	if (n > r->opts->max_scalar) {
 		rd_report(r, DIAG_ERROR, &r->ev.start_mark, "'%s' is longer than %zu bytes", key,
-			  r->lim->max_scalar);
+			  r->opts->max_scalar);
 		return 1;
 	}
 	if (TEXT_SANITIZE_MAX(n) > r->buf_cap) {
@@ -335,26 +383,28 @@ int rd_number(struct reader *r, const char *key, double *out)
 	int res = rd_text(r, key, TEXT_LINE, &s);
 	if (res != 0 || s == STR_NONE)
 		return res;
-	char *end = NULL;
-	/* Plain decimal notation only: strtod alone would take "inf", "nan", hex. */
-	int ok = r->len > 0 && strspn(r->buf, "0123456789.+-eE") == r->len;
 	double v = 0;
-	if (ok) {
-		v = strtod(r->buf, &end);
-		ok = end == r->buf + r->len && isfinite(v);
-	}
-	if (ok && v < 0) {
-		rd_report(r, DIAG_ERROR, &m, "'%s' must not be negative", key);
+	char q[RD_QUOTE_MAX];
+	switch (number_parse(r->buf, r->len, &v)) {
+	case NUMBER_OK:
+		if (v < 0) {
+			rd_report(r, DIAG_ERROR, &m, "'%s' must not be negative", key);
+			return 1;
+		}
+		*out = v;
+		return 0;
+	case NUMBER_INFINITE:
+		rd_report(r, DIAG_ERROR, &m, "'%s' must be a finite number, not '%s'", key,
+			  rd_quote(r->buf, r->len, q));
 		return 1;
-	}
-	if (!ok) {
-		char q[RD_QUOTE_MAX];
+	case NUMBER_RANGE:
+		rd_report(r, DIAG_ERROR, &m, "'%s' is out of range: '%s'", key, rd_quote(r->buf, r->len, q));
+		return 1;
+	default:
 		rd_report(r, DIAG_ERROR, &m, "'%s' must be a number, not '%s'", key,
 			  rd_quote(r->buf, r->len, q));
 		return 1;
 	}
-	*out = v;
-	return 0;
 }
 
 int rd_bool(struct reader *r, const char *key, int *out)

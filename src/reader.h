@@ -17,24 +17,26 @@
 #include "pool.h"
 #include "text.h"
 
-/* Bounds that keep a hostile file from costing much time or memory. */
-struct load_limits {
+/* What the loader is told: bounds that keep a hostile file from costing much
+ * time or memory, and the day it is (for the checks that need one). */
+struct load_opts {
 	size_t max_file;   /* bytes in one file */
 	size_t max_scalar; /* bytes in one text */
 	int max_depth;     /* YAML nesting levels */
 	size_t max_diags;  /* diagnostics kept per file; the rest are counted */
+	day_t today;       /* for "done in the future"; DAY_NONE: not checked */
 	/* Called after each reading of a file, before it is checked for a
 	 * change: lets tests change a file while it is being read. NULL normally. */
 	void (*after_read)(const char *path, void *arg);
 	void *after_read_arg;
 };
 
-extern const struct load_limits load_default_limits;
+extern const struct load_opts load_defaults;
 
 struct reader {
 	struct diags *diags;
 	struct pool *pool;
-	const struct load_limits *lim;
+	const struct load_opts *opts;
 	uint32_t file;
 	int kind;      /* the item being read, for attributing diagnostics */
 	uint32_t item; /* (NONE: none) */
@@ -58,7 +60,7 @@ struct reader {
 /* Starts reading `fp` as file number `file`, interning texts into `pool`
  * and reporting into `diags`. -1 when out of memory. */
 int reader_open(struct reader *r, FILE *fp, uint32_t file, struct pool *pool,
-		struct diags *diags, const struct load_limits *lim);
+		struct diags *diags, const struct load_opts *opts);
 /* Ends the reading (the file stays open); keeps the text buffer for the next. */
 void reader_close(struct reader *r);
 /* Frees what the reader keeps between files. */

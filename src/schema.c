@@ -9,6 +9,7 @@ enum ftype {
 	F_TEXT,   /* one line of text: str_t at `off` */
 	F_NOTE,   /* a paragraph: str_t at `off` */
 	F_DUE,    /* a date: written text at `off`, the period's last day at `off2` */
+	F_DONE,   /* as F_DUE, for what has happened: a day after today is a warning */
 	F_START,  /* a date: written text at `off`, the period's first day at `off2` */
 	F_NUMBER, /* a double at `off` */
 	F_FLAG,   /* a boolean: sets `flag` in the item's flags */
@@ -75,7 +76,7 @@ static const struct field milestone_fields[] = {
 	NAME_ID(struct milestone),
 	{"due", F_DUE, offsetof(struct milestone, due_text), offsetof(struct milestone, due), 1, 0, NULL},
 	{"status", F_STATUS, 0, 0, 0, 0, NULL},
-	{"done", F_DUE, offsetof(struct milestone, done_text), offsetof(struct milestone, done), 0, 0, NULL},
+	{"done", F_DONE, offsetof(struct milestone, done_text), offsetof(struct milestone, done), 0, 0, NULL},
 	OWNER_NOTE(struct milestone),
 };
 static const struct schema milestone_schema = {
@@ -195,27 +196,103 @@ static size_t distance(const char *a, const char *b)
 	return row[lb];
 }
 
-static void unknown_key(struct reader *r, const yaml_mark_t *at, const char *what, const char *key,
-			size_t len, const struct field *fields, size_t n)
+/* Words people reach for instead of a key, Chinese ones among them. */
+static const struct {
+	const char *word, *key;
+} synonyms[] = {
+	{"deadline", "due"}, {"due_date", "due"}, {"duedate", "due"}, {"date", "due"},
+	{"截止", "due"}, {"截止日期", "due"}, {"截止时间", "due"}, {"期限", "due"}, {"时限", "due"},
+	{"名称", "name"}, {"名字", "name"}, {"项目名称", "name"}, {"title", "name"},
+	{"负责人", "owner"}, {"责任人", "owner"}, {"责任单位", "owner"}, {"牵头单位", "owner"},
+	{"状态", "status"}, {"state", "status"},
+	{"备注", "note"}, {"说明", "note"}, {"notes", "note"}, {"comment", "note"},
+	{"完成日期", "done"}, {"完成时间", "done"}, {"done_date", "done"}, {"completed", "done"},
+	{"单位", "unit"}, {"目标", "target"}, {"目标值", "target"}, {"实际", "actual"},
+	{"完成值", "actual"}, {"累计完成", "actual"}, {"开始", "start"}, {"起始", "start"},
+	{"投资", "investment"}, {"总投资", "investment"}, {"编号", "id"},
+	{"project", "projects"}, {"milestone", "milestones"}, {"zone", "zones"}, {"target", "targets"},
+	{"项目", "projects"}, {"节点", "milestones"}, {"里程碑", "milestones"}, {"区域", "zones"},
+	{"子区域", "zones"}, {"片区", "zones"}, {"指标", "targets"},
+};
+
+/* The keys that hold other items: a typo in one loses all they hold. */
+static const char *const list_keys[] = {"zones", "projects", "milestones", "targets"};
+
+static int has_key(const struct schema *s, const char *key)
 {
-	char q[RD_QUOTE_MAX], known[256] = "";
+	for (size_t i = 0; i < s->nfields; i++)
+		if (!strcmp(s->fields[i].key, key))
+			return 1;
+	return 0;
+}
+
+static int is_list_key(const char *key)
+{
+	for (size_t i = 0; i < 4; i++)
+		if (key && !strcmp(key, list_keys[i]))
+			return 1;
+	return 0;
+}
+
+/* The key `key` most likely stands for: a synonym, else the nearest by edit
+ * distance (at most 2, and less than the key's length); NULL if none. With
+ * `any_list`, list keys of any item type count; else only keys of s. */
+static const char *meant(const struct schema *s, const char *key, int any_list)
+{
+	for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++)
+		if (!strcmp(key, synonyms[i].word) &&
+		    (has_key(s, synonyms[i].key) || (any_list && is_list_key(synonyms[i].key))))
+			return synonyms[i].key;
 	const char *best = NULL;
 	size_t bestd = 3;
-	for (size_t i = 0; i < n; i++) {
-		size_t d = distance(key, fields[i].key);
-		if (d < bestd && d < strlen(fields[i].key)) {
+	for (size_t i = 0; i < s->nfields; i++) {
+		size_t d = distance(key, s->fields[i].key);
+		if (d < bestd && d < strlen(s->fields[i].key)) {
 			bestd = d;
-			best = fields[i].key;
+			best = s->fields[i].key;
 		}
-		strcat(known, i ? ", " : "");
-		strcat(known, fields[i].key);
 	}
-	if (best)
+	for (size_t i = 0; any_list && i < 4; i++) {
+		size_t d = distance(key, list_keys[i]);
+		if (d < bestd) {
+			bestd = d;
+			best = list_keys[i];
+		}
+	}
+	return best;
+}
+
+static void unknown_key(struct reader *r, const yaml_mark_t *at, const struct schema *s,
+			const char *key, size_t len)
+{
+	char q[RD_QUOTE_MAX], known[256] = "";
+	const char *guess = meant(s, key, 1);
+	/* A key that holds items, misspelt or misplaced: all it holds is lost,
+	 * so it is an error, never a warning that scrolls by. */
+	if (is_list_key(guess)) {
+		if (has_key(s, guess) && strcmp(key, guess))
+			rd_report(r, DIAG_ERROR, at, "unknown key '%s' in %s: did you mean '%s'? What it holds is not read",
+				  rd_quote(key, len, q), s->what, guess);
+		else if (!strcmp(key, guess))
+			rd_report(r, DIAG_ERROR, at, "'%s' does not belong in %s: what it holds is not read (docs/format.md says where it goes)",
+				  rd_quote(key, len, q), s->what);
+		else
+			rd_report(r, DIAG_ERROR, at, "unknown key '%s' in %s: what it holds is not read",
+				  rd_quote(key, len, q), s->what);
+		return;
+	}
+	guess = meant(s, key, 0);
+	if (guess) {
 		rd_report(r, DIAG_WARNING, at, "unknown key '%s' in %s (did you mean '%s'?)",
-			  rd_quote(key, len, q), what, best);
-	else
-		rd_report(r, DIAG_WARNING, at, "unknown key '%s' in %s (known keys: %s)",
-			  rd_quote(key, len, q), what, known);
+			  rd_quote(key, len, q), s->what, guess);
+		return;
+	}
+	for (size_t i = 0; i < s->nfields; i++) {
+		strcat(known, i ? ", " : "");
+		strcat(known, s->fields[i].key);
+	}
+	rd_report(r, DIAG_WARNING, at, "unknown key '%s' in %s (known keys: %s)", rd_quote(key, len, q),
+		  s->what, known);
 }
 
 /* Reads the key at the current event into key[] (cut at 63 bytes) and finds
@@ -232,7 +309,7 @@ static int which_field(struct reader *r, const struct schema *s, char *key, size
 		for (size_t i = 0; i < s->nfields; i++)
 			if (len == *klen && !strcmp(key, s->fields[i].key))
 				return (int)i;
-		unknown_key(r, &at, s->what, key, *klen, s->fields, s->nfields);
+		unknown_key(r, &at, s, key, *klen);
 		return -1;
 	}
 	if (!rd_is_alias(r)) {
@@ -304,11 +381,19 @@ static int item_field(struct reader *r, struct chart *c, const struct field *f, 
 		given = r->len > 0;
 		break;
 	case F_DUE:
+	case F_DONE:
 	case F_START:
 		res = rd_date(r, f->key, (str_t *)(item + f->off), &sp);
 		given = r->len > 0;
 		if (res == 0 && given)
-			*(day_t *)(item + f->off2) = f->type == F_DUE ? sp.last : sp.first;
+			*(day_t *)(item + f->off2) = f->type == F_START ? sp.first : sp.last;
+		if (res == 0 && given && f->type == F_DONE && r->opts->today != DAY_NONE &&
+		    sp.last > r->opts->today) {
+			char d[11], t[11];
+			date_format(sp.last, d);
+			date_format(r->opts->today, t);
+			rd_report(r, DIAG_WARNING, &at, "'%s' is in the future (%s, today is %s)", f->key, d, t);
+		}
 		break;
 	case F_NUMBER:
 		res = rd_number(r, f->key, (double *)(item + f->off));
@@ -326,7 +411,8 @@ static int item_field(struct reader *r, struct chart *c, const struct field *f, 
 		if (st < 0) {
 			char q[RD_QUOTE_MAX];
 			rd_report(r, DIAG_ERROR, &at,
-				  "unknown status '%s' (use planned, active, done or dropped)",
+				  "unknown status '%s': write planned (计划), active (进行中), done (已完成), "
+				  "paused (暂停) or dropped (取消); docs/format.md lists every spelling",
 				  rd_quote(r->buf, r->len, q));
 			res = 1;
 		} else {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "fold.h"
 
 /* memmem is not POSIX 2008: the first n bytes of `h` holding `q`. */
 static const char *find(const char *h, size_t hn, const char *q, size_t qn)
@@ -31,35 +31,24 @@ void search_index_free(struct search_index *x)
 
 int search_index_build(struct search_index *x, const struct pool *p)
 {
-	size_t count = pool_count(p), cap = p->len + 64, len = 0;
+	size_t count = pool_count(p);
+	struct fold_buf b = FOLD_BUF_INIT;
 	memset(x, 0, sizeof *x);
 	x->at = malloc(count * sizeof *x->at);
-	x->folded = malloc(cap);
-	if (!x->at || !x->folded)
-		goto fail;
+	if (!x->at)
+		return -1;
 	for (str_t s = 0; s < count; s++) {
-		size_t fn;
-		char *f = text_fold(pool_str(p, s), pool_len(p, s), &fn);
-		if (!f)
-			goto fail;
-		while (len + fn + 1 > cap) {
-			char *b = realloc(x->folded, cap *= 2);
-			if (!b) {
-				free(f);
-				goto fail;
-			}
-			x->folded = b;
+		size_t at = fold_append(&b, pool_str(p, s), pool_len(p, s));
+		if (at == SIZE_MAX) {
+			fold_buf_free(&b);
+			search_index_free(x);
+			return -1;
 		}
-		memcpy(x->folded + len, f, fn + 1);
-		free(f);
-		x->at[s] = (uint32_t)len;
-		len += fn + 1;
+		x->at[s] = (uint32_t)at;
 	}
+	x->folded = b.buf;
 	x->n = count;
 	return 0;
-fail:
-	search_index_free(x);
-	return -1;
 }
 
 void matcher_free(struct matcher *m)
@@ -72,7 +61,7 @@ void matcher_free(struct matcher *m)
 int matcher_set(struct matcher *m, const struct search_index *x, const char *query)
 {
 	size_t n;
-	char *q = text_fold(query, strlen(query), &n);
+	char *q = fold_str(query, strlen(query), &n);
 	if (!q)
 		return -1;
 	if (m->nhit != x->n) {
@@ -87,6 +76,10 @@ int matcher_set(struct matcher *m, const struct search_index *x, const char *que
 	free(m->query);
 	m->query = q;
 	m->qlen = n;
+	/* A query that is a date also finds what falls due in it, however that
+	 * was written: 2023-03-31 finds "2023年一季度", 2023年3月 all of March. */
+	const char *why;
+	m->is_date = date_parse(query, strlen(query), &m->when, &why) == 0;
 	memset(m->hit, 0, m->nhit);
 	if (!n || !x->n)
 		return 0;
@@ -115,7 +108,7 @@ int matcher_text(const struct matcher *m, const char *s, size_t len)
 	if (!matcher_active(m))
 		return 0;
 	size_t n;
-	char *f = text_fold(s, len, &n);
+	char *f = fold_str(s, len, &n);
 	int hit = f && find(f, n, m->query, m->qlen) != NULL;
 	free(f);
 	return hit;
@@ -127,9 +120,16 @@ int matcher_item(const struct matcher *m, const struct chart *c, enum kind k, ui
 	if (matcher_str(m, it->name) || matcher_str(m, it->id) || matcher_str(m, it->owner) ||
 	    matcher_str(m, it->note))
 		return 1;
-	if (k == KIND_MILESTONE)
-		return matcher_str(m, c->milestones[i].due_text) || matcher_str(m, c->milestones[i].done_text);
-	if (k == KIND_TARGET)
-		return matcher_str(m, c->targets[i].unit) || matcher_str(m, c->targets[i].due_text);
+	if (k == KIND_MILESTONE) {
+		const struct milestone *ms = &c->milestones[i];
+		return matcher_str(m, ms->due_text) || matcher_str(m, ms->done_text) ||
+		       (m->is_date && ((ms->due >= m->when.first && ms->due <= m->when.last) ||
+				       (ms->done >= m->when.first && ms->done <= m->when.last)));
+	}
+	if (k == KIND_TARGET) {
+		const struct target *t = &c->targets[i];
+		return matcher_str(m, t->unit) || matcher_str(m, t->due_text) ||
+		       (m->is_date && t->due >= m->when.first && t->due <= m->when.last);
+	}
 	return 0;
 }

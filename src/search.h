@@ -1,7 +1,9 @@
 /* search: does a text hold what the user typed?
  *
- * Matching ignores case and full/half width: both sides are NFKC case
- * folded, so "ＡＳＣＩＩ" finds "ascii". The chart's texts are folded once
+ * Matching ignores case, full/half width and Simplified/Traditional: both
+ * sides are folded (fold.h), so "ＡＳＣＩＩ" finds "ascii" and 广安 finds
+ * 廣安. A query that is a date also finds what falls due in it, whatever form
+ * it was written in. The chart's texts are folded once
  * per load into one buffer (the index); a query is looked for in that buffer
  * in one pass, which marks every text that holds it. After that, whether any
  * item matches is a table look-up: views walk their own rows, in the order
@@ -27,6 +29,8 @@ struct matcher {
 	size_t qlen;
 	uint8_t *hit; /* per text of the index: 1 when it holds the query */
 	size_t nhit;
+	int is_date;      /* the query reads as a date: */
+	struct span when; /* its period */
 };
 
 /* Folds every text of `p`. -1 when out of memory. */

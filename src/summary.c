@@ -23,6 +23,7 @@ static void add(struct roll *to, const struct roll *from)
 	to->soon += from->soon;
 	to->done += from->done;
 	to->done_late += from->done_late;
+	to->paused += from->paused;
 	if (from->next != DAY_NONE && (to->next == DAY_NONE || from->next < to->next))
 		to->next = from->next;
 }
@@ -67,6 +68,7 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 			break;
 		case MS_DONE: r->done++; break;
 		case MS_DONE_LATE: r->done++; r->done_late++; break;
+		case MS_PAUSED: r->paused++; break;
 		default: break;
 		}
 		if ((st == MS_SOON || st == MS_OPEN) && (r->next == DAY_NONE || m->due < r->next))

@@ -9,7 +9,7 @@
 #include "model.h"
 
 struct roll {
-	uint32_t projects, milestones, overdue, soon, done, done_late;
+	uint32_t projects, milestones, overdue, soon, done, done_late, paused;
 	day_t next; /* the earliest due date not yet passed of an open milestone */
 };
 

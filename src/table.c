@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-const struct frame frame_box = {"─", "│", "┌", "┬", "┐", "├", "┼", "┤", "└", "┴", "┘", "…"};
-const struct frame frame_ascii = {"-", "|", "+", "+", "+", "+", "+", "+", "+", "+", "+", "~"};
+const struct frame frame_box = {"─", "│", "┌", "┬", "┐", "├", "┼", "┤", "└", "┴", "┘", "…", "✗"};
+const struct frame frame_ascii = {"-", "|", "+", "+", "+", "+", "+", "+", "+", "+", "+", "~", "X"};
 
 enum { FLEX_MIN = 6 }; /* a cut name keeps a few characters and the ellipsis */
 

@@ -23,6 +23,7 @@ struct column {
  * drawing double wide (--ascii). Each is one column wide. */
 struct frame {
 	const char *h, *v, *tl, *tm, *tr, *ml, *mm, *mr, *bl, *bm, *br, *ellipsis;
+	const char *bad; /* marks what has an error */
 };
 extern const struct frame frame_box, frame_ascii;
 

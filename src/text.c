@@ -9,9 +9,7 @@
 
 #include <unictype.h>
 #include <unigbrk.h>
-#include <unicase.h>
 #include <unilbrk.h>
-#include <uninorm.h>
 #include <unistr.h>
 #include <stdlib.h>
 
@@ -271,21 +269,6 @@ size_t text_wrap(const char *s, size_t len, int width, struct text_line *lines, 
 	}
 	free(brk);
 	return n;
-}
-
-char *text_fold(const char *s, size_t len, size_t *outlen)
-{
-	/* NFKC makes full-width ＡＢＣ and １２３ plain; case folding makes A a. */
-	uint8_t *r = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFKC, NULL, outlen);
-	if (!r)
-		return NULL;
-	char *z = realloc(r, *outlen + 1);
-	if (!z) {
-		free(r);
-		return NULL;
-	}
-	z[*outlen] = '\0';
-	return z;
 }
 
 static int utf8_ctype(void)

@@ -70,10 +70,6 @@ struct text_line {
  * '\n' always breaks. Fills at most `max` lines; returns how many. */
 size_t text_wrap(const char *s, size_t len, int width, struct text_line *lines, size_t max);
 
-/* The text folded for matching: NFKC (full-width to half-width, ① to 1) and
- * case folded. Returns a malloc'd NUL-terminated string, or NULL. */
-char *text_fold(const char *s, size_t len, size_t *outlen);
-
 /* Writes to `out` (at least 4 * max + 8 bytes) at most `max` characters of
  * the valid UTF-8 `s`, cut between grapheme clusters, with "…" when cut. */
 void text_excerpt(const char *s, size_t len, size_t max, char *out);

@@ -80,7 +80,9 @@ static void reload(struct ui *u, const char *why)
 		app_say(&u->a, "内存不足，未重新载入 out of memory: not reloaded");
 		return;
 	}
-	if (load_chart(c, u->a.o->paths, u->a.o->npaths, NULL, u->a.c) < 0 ||
+	struct load_opts lo = load_defaults;
+	lo.today = u->a.today;
+	if (load_chart(c, u->a.o->paths, u->a.o->npaths, &lo, u->a.c) < 0 ||
 	    summary_build(s, c, u->a.today, u->a.o->soon) < 0) {
 		chart_free(c), free(c), free(s);
 		app_say(&u->a, "内存不足，未重新载入 out of memory: not reloaded");

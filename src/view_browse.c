@@ -171,12 +171,14 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 			int ww = text_width(words, strlen(words));
 			grid_put(g, y, x1 - 1 - ww, words, st);
 			end = x1 - 2 - ww;
-			if (end - x > 24) { /* room for the date too */
+			if (end - x > 24) { /* room for the date too: as written, if it did not read */
+				const char *shown = due;
 				if (m->due != DAY_NONE)
 					date_format(m->due, due);
 				else
-					strcpy(due, "-");
-				grid_put(g, y, end - 10, due, STYLE_DIM);
+					shown = m->due_text ? chart_str(c, m->due_text) : "-";
+				grid_text(g, y, end - 10, 10, shown, strlen(shown), ALIGN_LEFT,
+					  m->due != DAY_NONE ? STYLE_DIM : STYLE_OVERDUE, f->ellipsis);
 				end -= 11;
 			}
 			if (!(sel && b->focus == p) && st == STYLE_OVERDUE)
@@ -184,6 +186,8 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 			it = &m->it;
 		}
 		const char *name = item_name(c, it);
+		if (it->flags & (ITEM_ERROR | ITEM_INVALID)) /* failed in part: the detail says why */
+			x = grid_put(g, y, x, f->bad, STYLE_OVERDUE);
 		if (end > x)
 			grid_text(g, y, x, end - x, name, strlen(name), ALIGN_LEFT, base, f->ellipsis);
 	}
@@ -198,6 +202,22 @@ static int detail_line(struct grid *g, int y, int y_end, int x0, int x1, const c
 	grid_text(g, y, x0, 6, label, strlen(label), ALIGN_LEFT, STYLE_HEADER, f->ellipsis);
 	grid_text(g, y, x0 + 7, x1 - x0 - 7, value, strlen(value), ALIGN_LEFT, st, f->ellipsis);
 	return y + 1;
+}
+
+/* A labelled paragraph of the detail pane, wrapped to at most `max` lines;
+ * returns the next row. */
+static int detail_para(struct grid *g, int y, int y_end, int x0, int x1, const char *label,
+		       const char *text, size_t len, enum style st, const struct frame *f, size_t max)
+{
+	struct text_line lines[64];
+	size_t k = text_wrap(text, len, x1 - x0 - 7, lines, max < 64 ? max : 64);
+	for (size_t i = 0; i < k && y < y_end; i++, y++) {
+		if (i == 0)
+			grid_text(g, y, x0, 6, label, strlen(label), ALIGN_LEFT, STYLE_HEADER, f->ellipsis);
+		grid_text(g, y, x0 + 7, x1 - x0 - 7, text + lines[i].start, lines[i].len, ALIGN_LEFT, st,
+			  f->ellipsis);
+	}
+	return y;
 }
 
 static void detail(struct grid *g, const struct layout *l, const struct browse *b,
@@ -222,8 +242,10 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 		char next[11] = "-";
 		if (r->next != DAY_NONE)
 			date_format(r->next, next);
-		snprintf(buf, sizeof buf, "项目 %u  节点 %u  逾期 %u  将到期 %u  下一节点 %s", r->projects,
-			 r->milestones, r->overdue, r->soon, next);
+		int n = snprintf(buf, sizeof buf, "项目 %u  节点 %u  逾期 %u  将到期 %u  下一节点 %s", r->projects,
+				 r->milestones, r->overdue, r->soon, next);
+		if (r->paused)
+			snprintf(buf + n, sizeof buf - (size_t)n, "  暂停 %u", r->paused);
 		y = detail_line(g, y, y_end, x0, x1, "统计", buf, r->overdue ? STYLE_OVERDUE : STYLE_NORMAL, f);
 	} else if (p == PANE_PROJECTS) {
 		const struct project *pr = &c->projects[v];
@@ -259,17 +281,23 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 	}
 	snprintf(buf, sizeof buf, "%s:%u", c->files[it->at.file].shown, (unsigned)it->at.line);
 	y = detail_line(g, y, y_end, x0, x1, "来源", buf, STYLE_DIM, f);
-	if (it->note != STR_NONE && y < y_end) {
-		const char *n = chart_str(c, it->note);
-		struct text_line lines[64];
-		size_t k = text_wrap(n, pool_len(&c->str, it->note), x1 - x0 - 7, lines, 64);
-		for (size_t i = 0; i < k && y < y_end; i++, y++) {
-			if (i == 0)
-				grid_text(g, y, x0, 6, "备注", strlen("备注"), ALIGN_LEFT, STYLE_HEADER, f->ellipsis);
-			grid_text(g, y, x0 + 7, x1 - x0 - 7, n + lines[i].start, lines[i].len, ALIGN_LEFT,
-				  STYLE_NORMAL, f->ellipsis);
-		}
+	/* What is wrong with it, where: the loader said which item each
+	 * problem is about. A few hundred diagnostics at most, looked at only
+	 * for the item shown. */
+	enum kind kind = p == PANE_ZONES ? KIND_ZONE : p == PANE_PROJECTS ? KIND_PROJECT : KIND_MILESTONE;
+	for (size_t i = 0; i < c->diags.n && y < y_end; i++) {
+		const struct diag *d = &c->diags.v[i];
+		if (d->item != v || d->kind != kind || d->severity == DIAG_NOTE)
+			continue;
+		char line[768];
+		snprintf(line, sizeof line, "%s:%u:%u: %s: %s", c->files[d->file].shown, (unsigned)d->line,
+			 (unsigned)d->col, diag_severity(d->severity), d->msg);
+		y = detail_para(g, y, y_end, x0, x1, "问题", line, strlen(line),
+				d->severity == DIAG_ERROR ? STYLE_OVERDUE : STYLE_NORMAL, f, 3);
 	}
+	if (it->note != STR_NONE)
+		detail_para(g, y, y_end, x0, x1, "备注", chart_str(c, it->note), pool_len(&c->str, it->note),
+			    STYLE_NORMAL, f, 64);
 }
 
 /* ---- operations ----------------------------------------------------- */

@@ -54,6 +54,9 @@ static size_t table_rows(const struct status_layout *l, int t)
 	return t == T_ZONES ? l->c->nzones + 1 : t == T_OVERDUE ? l->s->noverdue : l->s->nsoon;
 }
 
+static void error_line(struct grid *g, int y, const struct status_layout *l, long at,
+		       const struct frame *f);
+
 /* The cells of row `i` of table `t`. */
 static void row_cells(const struct status_layout *l, int t, size_t i, struct cells *r)
 {
@@ -134,7 +137,6 @@ int status_measure(struct status_layout *l, const struct chart *c, const struct 
 	struct cells *r = malloc(sizeof *r);
 	if (!r)
 		return -1;
-	long y = o->no_header ? 0 : HEADER_ROWS;
 	for (int t = 0; t < STATUS_TABLES; t++) {
 		int ncols = ncols_of(t);
 		memcpy(l->cols[t], t == T_ZONES ? zone_cols : list_cols, sizeof(struct column) * (size_t)ncols);
@@ -142,7 +144,7 @@ int status_measure(struct status_layout *l, const struct chart *c, const struct 
 			l->cols[t][L_DAYS].title = "剩余";
 		for (int k = 0; k < ncols; k++)
 			l->natural[t][k] = text_width(l->cols[t][k].title, strlen(l->cols[t][k].title));
-		size_t n = table_rows(l, t);
+		size_t n = l->nrows[t] = table_rows(l, t);
 		for (size_t i = 0; i < n; i++) { /* measure every row once */
 			row_cells(l, t, i, r);
 			for (int k = 0; k < ncols; k++) {
@@ -151,14 +153,19 @@ int status_measure(struct status_layout *l, const struct chart *c, const struct 
 					l->natural[t][k] = w;
 			}
 		}
-		if (t > 0)
-			y++; /* a blank line between parts */
-		l->start[t] = y;
-		/* zones: rules and titles (3), rows, a rule and the total, the bottom;
-		 * lists: a title, then the table (rules and titles, rows, bottom) or "none" */
-		y += t == T_ZONES ? (long)n + 5 : 1 + (n ? (long)n + 4 : 1);
 	}
-	l->rows = y;
+	/* The errors, first in the file order diagnostics are in. */
+	int e = 0;
+	for (size_t i = 0; i < c->diags.n && e < STATUS_ERRORS; i++) {
+		const struct diag *d = &c->diags.v[i];
+		if (d->severity != DIAG_ERROR)
+			continue;
+		if (d->line)
+			snprintf(l->errors[e++], sizeof l->errors[0], "%s:%u:%u: %s", c->files[d->file].shown,
+				 (unsigned)d->line, (unsigned)d->col, d->msg);
+		else
+			snprintf(l->errors[e++], sizeof l->errors[0], "%s: %s", c->files[d->file].shown, d->msg);
+	}
 	free(r);
 	return 0;
 }
@@ -170,6 +177,67 @@ void status_fit(struct status_layout *l, int width)
 		for (int k = 0; k < ncols_of(t); k++)
 			l->cols[t][k].natural = l->natural[t][k];
 		table_layout(l->cols[t], ncols_of(t), width);
+	}
+	long y = l->o.no_header ? 0 : HEADER_ROWS;
+	/* Errors first, so a log shows that the screen below is not the whole
+	 * chart: a title, each error wrapped, what more there is, a blank line. */
+	l->err_start = y;
+	l->nerr_lines = 0;
+	size_t errors = l->c->diags.errors;
+	for (int e = 0; e < STATUS_ERRORS && (size_t)e < errors; e++) {
+		struct text_line lines[STATUS_ERROR_LINES + 1];
+		size_t len = strlen(l->errors[e]);
+		size_t n = text_wrap(l->errors[e], len, width - 2, lines, STATUS_ERROR_LINES + 1);
+		if (n > STATUS_ERROR_LINES) { /* the last line kept takes the rest, cut with an ellipsis */
+			n = STATUS_ERROR_LINES;
+			lines[n - 1].len = len - lines[n - 1].start;
+		}
+		for (size_t k = 0; k < n; k++)
+			l->err_lines[l->nerr_lines++] = (struct status_err_line){e, lines[k].start, lines[k].len};
+	}
+	if (errors)
+		y += 1 + l->nerr_lines + (errors > STATUS_ERRORS) + 1;
+	for (int t = 0; t < STATUS_TABLES; t++) {
+		if (t > 0)
+			y++; /* a blank line between parts */
+		l->start[t] = y;
+		/* zones: rules and titles (3), rows, a rule and the total, the bottom;
+		 * lists: a title, then the table (rules and titles, rows, bottom) or "none" */
+		long n = (long)l->nrows[t];
+		y += t == T_ZONES ? n + 5 : 1 + (n ? n + 4 : 1);
+	}
+	l->rows = y;
+}
+
+/* Row `at` of the errors section. */
+static void error_line(struct grid *g, int y, const struct status_layout *l, long at,
+		       const struct frame *f)
+{
+	size_t errors = l->c->diags.errors;
+	if (at == 0) {
+		/* The count always; what it means and where to see all, as they fit. */
+		char title[200];
+		int n = snprintf(title, sizeof title, "%s 错误 %zu 个", f->bad, errors);
+		static const char *const more[] = {"：有误的数据未计入下表", "（guatu --check 列出全部）"};
+		for (int i = 0; i < 2; i++)
+			if (text_width(title, (size_t)n) + text_width(more[i], strlen(more[i])) <= g->w)
+				n += snprintf(title + n, sizeof title - (size_t)n, "%s", more[i]);
+		grid_text(g, y, 0, g->w, title, (size_t)n, ALIGN_LEFT, STYLE_OVERDUE, f->ellipsis);
+		return;
+	}
+	at--;
+	if (at < l->nerr_lines) {
+		const struct status_err_line *e = &l->err_lines[at];
+		int first = at == 0 || l->err_lines[at - 1].error != e->error;
+		grid_text(g, y, first ? 0 : 2, g->w - (first ? 0 : 2), l->errors[e->error] + e->start, e->len,
+			  ALIGN_LEFT, STYLE_NORMAL, f->ellipsis);
+		return;
+	}
+	if (at == l->nerr_lines && errors > STATUS_ERRORS) {
+		char more[96];
+		snprintf(more, sizeof more, "%s 另有 %zu 个错误 (and %zu more)", f->ellipsis,
+			 errors - STATUS_ERRORS, errors - STATUS_ERRORS);
+		grid_text(g, y, 0, g->w, more, strlen(more), ALIGN_LEFT, STYLE_DIM, f->ellipsis);
 	}
 }
 
@@ -235,22 +303,24 @@ static void header(struct grid *g, int y, const struct status_layout *l, long ro
 	}
 	if (row != 1)
 		return;
-	char items[7][40];
-	enum style styles[7] = {s->all.overdue ? STYLE_OVERDUE : STYLE_NORMAL,
-				s->all.soon ? STYLE_SOON : STYLE_NORMAL,
-				s->all.done_late ? STYLE_DONE_LATE : STYLE_NORMAL,
-				STYLE_NORMAL, STYLE_NORMAL, STYLE_NORMAL, STYLE_DIM};
+	char items[8][40];
+	enum style styles[8];
+	int n = 0;
 	struct tm tm;
 	localtime_r(&l->o.loaded, &tm);
-	snprintf(items[0], sizeof items[0], "%s逾期 %u", s->all.overdue ? "! " : "", s->all.overdue);
-	snprintf(items[1], sizeof items[1], "将到期 %u", s->all.soon);
-	snprintf(items[2], sizeof items[2], "延期完成 %u", s->all.done_late);
-	snprintf(items[3], sizeof items[3], "节点 %zu", c->nmilestones);
-	snprintf(items[4], sizeof items[4], "项目 %zu", c->nprojects);
-	snprintf(items[5], sizeof items[5], "区域 %zu", c->nzones);
-	snprintf(items[6], sizeof items[6], "载入 %02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+#define ITEM(st, ...) (styles[n] = (st), snprintf(items[n++], sizeof items[0], __VA_ARGS__))
+	ITEM(s->all.overdue ? STYLE_OVERDUE : STYLE_NORMAL, "%s逾期 %u", s->all.overdue ? "! " : "", s->all.overdue);
+	ITEM(s->all.soon ? STYLE_SOON : STYLE_NORMAL, "将到期 %u", s->all.soon);
+	ITEM(s->all.done_late ? STYLE_DONE_LATE : STYLE_NORMAL, "延期完成 %u", s->all.done_late);
+	if (s->all.paused) /* only where something is paused: most charts have nothing */
+		ITEM(STYLE_PAUSED, "暂停 %u", s->all.paused);
+	ITEM(STYLE_NORMAL, "节点 %zu", c->nmilestones);
+	ITEM(STYLE_NORMAL, "项目 %zu", c->nprojects);
+	ITEM(STYLE_NORMAL, "区域 %zu", c->nzones);
+	ITEM(STYLE_DIM, "载入 %02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+#undef ITEM
 	int x = 0;
-	for (int i = 0; i < 7; i++) { /* in order of importance: stop at the first that does not fit */
+	for (int i = 0; i < n; i++) { /* in order of importance: stop at the first that does not fit */
 		int iw = text_width(items[i], strlen(items[i]));
 		if (x + (x ? 3 : 0) + iw > w)
 			break;
@@ -308,8 +378,12 @@ void status_draw(struct grid *g, int gy, const struct status_layout *l, long fro
 	for (int i = 0; i < n && from + i < l->rows; i++) {
 		long row = from + i;
 		int y = gy + i;
-		if (row < l->start[0]) {
+		if (row < l->err_start) {
 			header(g, y, l, row, f);
+			continue;
+		}
+		if (row < l->start[0]) {
+			error_line(g, y, l, row - l->err_start, f);
 			continue;
 		}
 		int t = STATUS_TABLES - 1;
@@ -386,7 +460,7 @@ static void *sv_create(struct app *a, void *old, const struct chart *oc)
 		free(v);
 		return NULL;
 	}
-	v->l.width = -1; /* fitted when drawn */
+	status_fit(&v->l, 80); /* fitted again when drawn, at the screen's width */
 	v->p.rows = v->l.rows;
 	to_item(v, 1);
 	if (old) { /* the same row, as near as can be */
@@ -406,8 +480,10 @@ static void sv_draw(void *st, struct app *a, struct grid *g, int top, int rows)
 {
 	(void)a;
 	struct status_view *v = st;
-	if (v->l.width != g->w)
+	if (v->l.width != g->w) {
 		status_fit(&v->l, g->w); /* no row is measured again */
+		v->p.rows = v->l.rows;
+	}
 	pager_scroll(&v->p, rows);
 	long end = v->l.rows - rows; /* on the last row of items, show what follows it too */
 	if (v->p.sel >= end && end > v->p.top && !row_after(v))

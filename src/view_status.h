@@ -23,7 +23,7 @@ struct status_opts {
 	time_t loaded; /* when the chart was read, for the header */
 };
 
-enum { STATUS_TABLES = 3, STATUS_COLS = 8 };
+enum { STATUS_TABLES = 3, STATUS_COLS = 8, STATUS_ERRORS = 5, STATUS_ERROR_LINES = 3 };
 
 struct status_layout {
 	const struct chart *c;
@@ -31,7 +31,16 @@ struct status_layout {
 	struct status_opts o;
 	int width;
 	int natural[STATUS_TABLES][STATUS_COLS]; /* measured once */
+	size_t nrows[STATUS_TABLES];
 	struct column cols[STATUS_TABLES][STATUS_COLS];
+	/* The errors section: the first few errors, each wrapped. */
+	char errors[STATUS_ERRORS][640];
+	struct status_err_line {
+		int error;        /* which of errors[] */
+		size_t start, len;
+	} err_lines[STATUS_ERRORS * STATUS_ERROR_LINES];
+	int nerr_lines;
+	long err_start;            /* its first row; the tables start after it */
 	long start[STATUS_TABLES]; /* the first row of each part (title or table) */
 	long rows;                  /* in all */
 };

@@ -26,7 +26,8 @@ enum style words_milestone(const struct milestone *m, day_t today, int soon, cha
 		return STYLE_NORMAL;
 	case MS_DONE: snprintf(buf, cap, "已完成"); return STYLE_DONE;
 	case MS_DONE_LATE: snprintf(buf, cap, "延期完成"); return STYLE_DONE_LATE;
+	case MS_PAUSED: snprintf(buf, cap, "暂停"); return STYLE_PAUSED;
 	case MS_DROPPED: snprintf(buf, cap, "已取消"); return STYLE_DIM;
-	default: snprintf(buf, cap, "无日期"); return STYLE_DIM;
+	default: snprintf(buf, cap, "%s", m->due_text ? "日期有误" : "无日期"); return STYLE_DIM;
 	}
 }

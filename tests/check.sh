@@ -5,7 +5,7 @@
 cd "$FIXTURES/bad" || exit 1
 for f in *.yaml; do
     base=${f%.yaml}
-    { run --check "$f" 2>&1; echo "[exit $?]"; } >"$tmp/$base.out"
+    { run --check --today 2023-03-01 "$f" 2>&1; echo "[exit $?]"; } >"$tmp/$base.out"
     same "$tmp/$base.out" "$base.out" "--check $f"
 done
 

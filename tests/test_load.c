@@ -26,7 +26,7 @@ static const char *write_file(const char *name, const char *text, size_t len)
 	return p;
 }
 
-static void load(struct chart *c, const char *text, const struct load_limits *lim)
+static void load(struct chart *c, const char *text, const struct load_opts *lim)
 {
 	const char *p = write_file("t.yaml", text, strlen(text));
 	chart_init(c);
@@ -151,7 +151,7 @@ static void test_sanitised(void)
 static void test_limits(void)
 {
 	struct chart c;
-	struct load_limits lim = load_default_limits;
+	struct load_opts lim = load_defaults;
 	lim.max_scalar = 8;
 	load(&c, "zones:\n  - name: 临空经济区\n", &lim); /* 15 bytes */
 	is_str(first_diag(&c), "'name' is longer than 8 bytes", "scalar limit");
@@ -159,20 +159,20 @@ static void test_limits(void)
 	is_int(c.diags.v[0].col, 11, "scalar limit: column");
 	chart_free(&c);
 
-	lim = load_default_limits;
+	lim = load_defaults;
 	lim.max_file = 16;
 	load(&c, "zones:\n  - name: 临空经济区\n", &lim);
 	is_str(first_diag(&c), "file is larger than 0 MiB", "file size limit");
 	is_int((long long)c.nzones, 0, "file size limit: nothing loaded");
 	chart_free(&c);
 
-	lim = load_default_limits;
+	lim = load_defaults;
 	lim.max_depth = 3;
 	load(&c, "zones: [{name: a, zones: [{name: b}]}]\n", &lim);
 	is_str(first_diag(&c), "nesting is deeper than 3 levels", "depth limit");
 	chart_free(&c);
 
-	lim = load_default_limits;
+	lim = load_defaults;
 	lim.max_diags = 2;
 	load(&c, "zones: [{name: a, x1: 1, x2: 2, x3: 3, x4: 4}]\n", &lim);
 	is_int((long long)c.diags.n, 3, "diagnostic cap: two kept and a note");
@@ -221,7 +221,7 @@ static void rewrite(const char *path, void *arg)
 static void test_changing(void)
 {
 	struct chart c;
-	struct load_limits lim = load_default_limits;
+	struct load_opts lim = load_defaults;
 	int left = 1;
 	lim.after_read = rewrite;
 	lim.after_read_arg = &left;
@@ -325,7 +325,7 @@ static void test_watch(void)
 	is_str(look(&w, &c, wdir), "same", "watch: nothing changed since the load");
 	chart_free(&c);
 
-	struct load_limits lim = load_default_limits;
+	struct load_opts lim = load_defaults;
 	lim.after_read = save_a_during_b;
 	chart_init(&c);
 	load_chart(&c, &p, 1, &lim, NULL);

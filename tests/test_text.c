@@ -124,17 +124,6 @@ static void test_wrap(void)
 	is_int((long long)n, 4, "a word wider than the line is hard-split");
 }
 
-static void test_fold(void)
-{
-	size_t n;
-	char *f = text_fold(S("ＡＳＣＩＩ Ｔｅｘｔ１２３"), &n);
-	is_str(f, "ascii text123", "NFKC and case fold: full-width to plain");
-	free(f);
-	f = text_fold(S("資陽臨空"), &n);
-	is_str(f, "資陽臨空", "Chinese is unchanged");
-	free(f);
-}
-
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -182,6 +171,5 @@ int main(void)
 	test_width();
 	test_fit();
 	test_wrap();
-	test_fold();
 	return done_testing();
 }
