@@ -36,6 +36,19 @@ keys E
 shows '没有诊断 no diagnostics'; ok $? "E: no diagnostics left"
 keys q
 
+# --- an error inside an item shows where people look ----------------------
+cp "$f" "$tmp/edited.yaml"
+sed -i '/id: laisite/,/due:/ s/due: 2022年四季度/due: 9月30日/' "$f"
+within 3 sh -c "tmux -L $name capture-pane -p | head -1 | grep -q '✗ 1 错误 (E)'"
+ok $? "after a reload that brings an error, the header counts it (✗ 1 错误 (E))"
+is "$(selected 3)" "✗开工建设（改） 9月30日    日期有误" "the milestone is marked, its date shown as written"
+errline=$(grep -n 'due: 9月30日' "$f" | cut -d: -f1)
+screen | grep -q "问题   .*01-ziyang.yaml:$errline:[0-9]*: error: 'due' is not a"; ok $? "its detail pane says what is wrong, at file:line:col"
+line 30 | grep -q '显示上次的正确数据'; is $? 1 "the file itself loaded: no 'older data' alert"
+cp "$tmp/edited.yaml" "$f"
+within 3 sh -c "! tmux -L $name capture-pane -p | head -1 | grep -q '错误'"
+ok $? "fixed: the count goes"
+
 # --- files leaving and coming back in a directory --------------------------
 mv "$dir/02-yanjiang.yaml" "$tmp/"
 within 3 hides '雁江区'; ok $? "a file removed from the directory: its zones go"
@@ -77,6 +90,12 @@ is "$(sed -n 2p "$tmp/ed-args")" "$f" "and the file's path, spaces and all"
 is "$(wc -l <"$tmp/ed-args")" 2 "and nothing else"
 is "$(selected 2)" "莱斯特项目（编辑后）       !1" "the cursor stays on the project"
 line 1 | grep -q '川东重点项目挂图'; ok $? "the screen is back after the editor"
+stop
+printf '#!/bin/sh\nexit 3\n' >"$tmp/failing-ed.sh"; chmod +x "$tmp/failing-ed.sh"
+env_extra="VISUAL='$tmp/failing-ed.sh'"
+start failed 100 30 --today 2023-03-01 "$dir"
+keys l e
+line 30 | grep -q '编辑器退出状态 3，已重新载入 the editor exited with status 3: reloaded'; ok $? "an editor that exits non-zero is said so"
 stop
 env_extra="VISUAL='$tmp/no such editor'"
 start noeditor 100 30 --today 2023-03-01 "$dir"

@@ -50,6 +50,47 @@ int main(void)
 
 	matcher_free(&m);
 	search_index_free(&x);
+
+	/* Simplified finds Traditional and the reverse, as written in the charts. */
+	str_t trad = add(&p, "廣安經開區");
+	str_t simp = add(&p, "华蓥市");
+	search_index_build(&x, &p);
+	matcher_set(&m, &x, "广安经开区");
+	ok(matcher_str(&m, trad), "广安经开区 finds 廣安經開區");
+	matcher_set(&m, &x, "華鎣");
+	ok(matcher_str(&m, simp), "華鎣 finds 华蓥");
+	matcher_set(&m, &x, "经开");
+	ok(matcher_str(&m, trad) && !matcher_str(&m, simp), "a part of a name, across scripts");
+
+	/* A query that is a date finds what falls due in it, whatever the form. */
+	struct chart c;
+	chart_init(&c);
+	int oom = 0;
+	uint32_t i;
+	struct milestone *ms = chart_append(&c, KIND_MILESTONE, &i);
+	ms->due_text = pool_intern(&c.str, "2023年一季度", strlen("2023年一季度"), &oom);
+	ms->due = date_from_ymd(2023, 3, 31);
+	ms->done = DAY_NONE;
+	struct milestone *ms2 = chart_append(&c, KIND_MILESTONE, &i);
+	ms2->due_text = pool_intern(&c.str, "2023-03-10", 10, &oom);
+	ms2->due = date_from_ymd(2023, 3, 10);
+	ms2->done = DAY_NONE;
+	search_index_free(&x);
+	search_index_build(&x, &c.str);
+	matcher_set(&m, &x, "2023-03-31");
+	ok(matcher_item(&m, &c, KIND_MILESTONE, 0), "2023-03-31 finds a milestone due 2023年一季度");
+	ok(!matcher_item(&m, &c, KIND_MILESTONE, 1), "but not one due 2023-03-10");
+	matcher_set(&m, &x, "2023年3月");
+	ok(matcher_item(&m, &c, KIND_MILESTONE, 0) && matcher_item(&m, &c, KIND_MILESTONE, 1),
+	   "2023年3月 finds everything due in March");
+	matcher_set(&m, &x, "2023年4月");
+	ok(!matcher_item(&m, &c, KIND_MILESTONE, 0), "2023年4月 finds neither");
+	matcher_set(&m, &x, "一季度");
+	ok(matcher_item(&m, &c, KIND_MILESTONE, 0), "a text query still finds the date as written");
+	chart_free(&c);
+
+	matcher_free(&m);
+	search_index_free(&x);
 	pool_free(&p);
 	return done_testing();
 }

@@ -101,6 +101,29 @@ keys /
 literal "廣安經開"
 keys Enter
 is "$(selected 1)" "廣安經開區" "Traditional Chinese is found"
+keys g h h g /
+literal "广安经开"
+keys Enter
+is "$(selected 1)" "廣安經開區" "Simplified finds Traditional: 广安经开 finds 廣安經開區"
+keys g /
+literal "华蓥"
+keys Enter
+is "$(selected 1)" "華鎣市" "华蓥 finds 華鎣市"
+keys g /
+literal "資陽臨空"
+keys Enter
+is "$(selected 1)" "▾ 资阳临空经济区        !6" "and the reverse: 資陽臨空 finds 资阳临空经济区"
+keys g /
+literal "落地开工"
+keys Enter
+selected 3 | grep -q '^落地開工'; ok $? "a milestone written in Traditional, searched in Simplified"
+keys g h h g /
+literal "2023-03-31"
+keys Enter
+selected 3 | grep -q '^落地開工 *2023-03-31'; ok $? "2023-03-31 finds a milestone due 2023年一季度"
+line 23 | grep -q "截止   2023年一季度（2023-03-31）"; ok $? "(its due as written is 2023年一季度)"
+keys n
+is "$(selected 2)" "誠信新能源新材料項目" "n: the next one due that day"
 keys /
 literal "没有这个词"
 line 30 | grep -q '无匹配 no match'; ok $? "no match is said plainly"
