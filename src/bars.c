@@ -11,12 +11,15 @@ void bars_header(struct grid *g, const struct app *a)
 	date_format(s->today, day);
 	if (a->c->diags.errors) /* reads without colour: a mark, a count, the key */
 		snprintf(errors, sizeof errors, "%s %zu 错误 (E)  ", a->f->bad, a->c->diags.errors);
-	snprintf(right, sizeof right, "%s%s逾期 %u  将到期 %u  今天 %s", errors, s->all.overdue ? "! " : "",
-		 s->all.overdue, s->all.soon, day);
+	char behind[48] = "";
+	if (s->all.behind) /* targets behind, missed or over: only where there are */
+		snprintf(behind, sizeof behind, "  ! 指标落后 %u", s->all.behind);
+	snprintf(right, sizeof right, "%s%s逾期 %u  将到期 %u%s  今天 %s", errors, s->all.overdue ? "! " : "",
+		 s->all.overdue, s->all.soon, behind, day);
 	int rw = text_width(right, strlen(right));
 	if (rw + 12 > g->w) { /* narrow: the counts matter more than the date */
-		snprintf(right, sizeof right, "%s%s逾期 %u  将到期 %u", errors, s->all.overdue ? "! " : "",
-			 s->all.overdue, s->all.soon);
+		snprintf(right, sizeof right, "%s%s逾期 %u  将到期 %u%s", errors, s->all.overdue ? "! " : "",
+			 s->all.overdue, s->all.soon, behind);
 		rw = text_width(right, strlen(right));
 	}
 	const char *title = *chart_title(a->c) ? chart_title(a->c) : "guatu";
@@ -28,7 +31,7 @@ void bars_header(struct grid *g, const struct app *a)
 	grid_text(g, 0, 0, tw, title, strlen(title), ALIGN_LEFT, STYLE_TITLE, a->f->ellipsis);
 	if (rw)
 		grid_text(g, 0, g->w - rw, rw, right, strlen(right), ALIGN_RIGHT,
-			  s->all.overdue || *errors ? STYLE_OVERDUE : STYLE_NORMAL, a->f->ellipsis);
+			  s->all.overdue || s->all.behind || *errors ? STYLE_OVERDUE : STYLE_NORMAL, a->f->ellipsis);
 }
 
 void bars_hints(char *buf, size_t cap, const struct view_ops *v, const struct app *a)

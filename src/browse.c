@@ -65,9 +65,9 @@ int browse_has_children(const struct browse *b, uint32_t z)
 int browse_hot(const struct browse *b, enum pane p, uint32_t v)
 {
 	if (p == PANE_ZONES)
-		return b->s->zones[v].overdue + b->s->zones[v].soon > 0;
+		return b->s->zones[v].overdue + b->s->zones[v].soon + b->s->zones[v].behind > 0;
 	if (p == PANE_PROJECTS)
-		return b->s->projects[v].overdue + b->s->projects[v].soon > 0;
+		return b->s->projects[v].overdue + b->s->projects[v].soon + b->s->projects[v].behind > 0;
 	enum ms_state st = milestone_state(&b->c->milestones[v], b->s->today, b->s->soon_days);
 	return st == MS_OVERDUE || st == MS_SOON;
 }

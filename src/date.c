@@ -476,8 +476,11 @@ int date_parse(const char *s, size_t len, struct span *out, const char **why)
 		return -1;
 	size_t n = fold(s, len, buf, sizeof buf);
 	struct cur c = {buf, buf + n, NAMED_OTHER};
-	if (folded(&c, out, why) == 0)
+	if (folded(&c, out, why) == 0) {
+		/* In the forms that read, these words only ever name an end. */
+		out->by = strstr(buf, "底") || strstr(buf, "末") || strstr(buf, "前") || strstr(buf, "以内");
 		return 0;
+	}
 	const char *lunar_why = lunar_word(buf, buf + n);
 	if (lunar_why)
 		*why = lunar_why;

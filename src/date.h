@@ -15,6 +15,8 @@ typedef int32_t day_t; /* days since 1970-01-01 */
 
 struct span {
 	day_t first, last;
+	int by; /* written as an end (年底, 6月底, 9月30日前, 以内): a deadline at `last`,
+		 * not a period to draw */
 };
 
 /* Reads a date written in any accepted form (see docs/format.md) from `len`

@@ -121,8 +121,11 @@ int ids_assign(struct chart *c)
 		if (r == 0)
 			r = check_ids(c, &s, KIND_TARGET, NULL, c->zones[z].tgt_first, c->zones[z].tgt_count);
 	}
-	for (size_t p = 0; r == 0 && p < c->nprojects; p++)
+	for (size_t p = 0; r == 0 && p < c->nprojects; p++) {
 		r = check_ids(c, &s, KIND_MILESTONE, NULL, c->projects[p].ms_first, c->projects[p].ms_count);
+		if (r == 0)
+			r = check_ids(c, &s, KIND_TARGET, NULL, c->projects[p].tgt_first, c->projects[p].tgt_count);
+	}
 	free(kids);
 	free(s.slot);
 	free(s.who);

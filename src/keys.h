@@ -28,24 +28,28 @@ enum scope {
 #define KEY_ACTIONS(ACTION)                                                                              \
 	ACTION(DOWN, "down", SCOPE_MOVE, 'j', FKEY(KEY_DOWN), 0, "移动", "下移 move down")                   \
 	ACTION(UP, "up", SCOPE_MOVE, 'k', FKEY(KEY_UP), 0, "移动", "上移 move up")                           \
-	ACTION(RIGHT, "right", SCOPE_MOVE, 'l', FKEY(KEY_RIGHT), '\t', "窗格", "右侧窗格 next pane")          \
-	ACTION(LEFT, "left", SCOPE_MOVE, 'h', FKEY(KEY_LEFT), FKEY(KEY_BTAB), "窗格", "左侧窗格 previous pane") \
+	ACTION(RIGHT, "right", SCOPE_MOVE, 'l', FKEY(KEY_RIGHT), '\t', "窗格", "右侧窗格；时间轴中：往后 next pane; timeline: later") \
+	ACTION(LEFT, "left", SCOPE_MOVE, 'h', FKEY(KEY_LEFT), FKEY(KEY_BTAB), "窗格", "左侧窗格；时间轴中：往前 previous pane; timeline: earlier") \
 	ACTION(PAGE_DOWN, "page-down", SCOPE_MOVE, FKEY(KEY_NPAGE), KEY_CTRL('f'), 0, "翻页", "下一页 page down") \
 	ACTION(PAGE_UP, "page-up", SCOPE_MOVE, FKEY(KEY_PPAGE), KEY_CTRL('b'), 0, "翻页", "上一页 page up")       \
 	ACTION(FIRST, "first", SCOPE_MOVE, 'g', FKEY(KEY_HOME), 0, "首项", "第一项 first")                    \
 	ACTION(LAST, "last", SCOPE_MOVE, 'G', FKEY(KEY_END), 0, "末项", "最后一项 last")                      \
 	ACTION(ENTER, "enter", SCOPE_VIEW, '\r', '\n', FKEY(KEY_ENTER), "打开",                                 \
-	       "展开/收起区域，进入下一窗格；在状态、诊断中：到浏览中的该项 open, drill down; in status and diagnostics: show the item in browse") \
+	       "展开/收起区域，进入下一窗格；在状态、指标、诊断中：到浏览中的该项 open, drill down; in status, targets and diagnostics: show the item in browse") \
 	ACTION(TOGGLE, "toggle", SCOPE_VIEW, ' ', 0, 0, "展开", "展开/收起区域 fold or unfold a zone")         \
-	ACTION(EXPAND, "expand", SCOPE_VIEW, '+', 0, 0, "展开", "展开区域 unfold a zone")                     \
-	ACTION(COLLAPSE, "collapse", SCOPE_VIEW, '-', 0, 0, "收起", "收起区域 fold a zone")                   \
-	ACTION(FILTER, "filter", SCOPE_VIEW, 'o', 0, 0, "筛选", "只看逾期和将到期 only overdue and due soon") \
+	ACTION(EXPAND, "expand", SCOPE_VIEW, '+', 0, 0, "展开", "展开区域；时间轴中：按周 unfold a zone; timeline: by week") \
+	ACTION(COLLAPSE, "collapse", SCOPE_VIEW, '-', 0, 0, "收起", "收起区域；时间轴中：按季度 fold a zone; timeline: by quarter") \
+	ACTION(FILTER, "filter", SCOPE_VIEW, 'o', 0, 0, "筛选",                                             \
+	       "只看要关注的：逾期、将到期、指标落后 only what needs attention: overdue, due soon, targets behind") \
 	ACTION(SORT, "sort", SCOPE_VIEW, 'S', 0, 0, "排序", "节点排序：截止/名称/状态 sort by due, name, status") \
+	ACTION(TODAY, "today", SCOPE_VIEW, '.', 0, 0, "今天", "时间轴回到今天 timeline: back to today")        \
 	ACTION(SEARCH, "search", SCOPE_GLOBAL, '/', 0, 0, "搜索", "在当前视图中搜索 search this view")        \
 	ACTION(NEXT_MATCH, "next-match", SCOPE_GLOBAL, 'n', 0, 0, "下一个", "下一个匹配 next match")          \
 	ACTION(PREV_MATCH, "prev-match", SCOPE_GLOBAL, 'N', 0, 0, "上一个", "上一个匹配 previous match")      \
 	ACTION(BROWSE, "browse", SCOPE_GLOBAL, 'b', 0, 0, "浏览", "浏览 browse view")                        \
 	ACTION(STATUS, "status", SCOPE_GLOBAL, 's', 0, 0, "状态", "状态总览 status view")                    \
+	ACTION(TARGETS, "targets", SCOPE_GLOBAL, 'T', 0, 0, "指标", "指标：进度与判断 targets, their pace and verdict") \
+	ACTION(TIMELINE, "timeline", SCOPE_GLOBAL, 't', 0, 0, "时间轴", "时间轴：项目的节点按月排开 timeline: projects against the calendar") \
 	ACTION(DIAGS, "diagnostics", SCOPE_GLOBAL, 'E', 0, 0, "诊断", "列出诊断 list the diagnostics")        \
 	ACTION(HELP, "help", SCOPE_GLOBAL, '?', FKEY(KEY_F(1)), 0, "帮助", "帮助 help")                      \
 	ACTION(EDIT, "edit", SCOPE_GLOBAL, 'e', 0, 0, "编辑", "编辑所选项 edit the selected item ($VISUAL, $EDITOR, vi)") \

@@ -22,7 +22,8 @@
 #include "summary.h"
 #include "text.h"
 #include "ui.h"
-#include "view_status.h"
+#include "report.h"
+#include "timeline.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_OVERDUE = 1, EXIT_BAD = 2 };
 
@@ -31,6 +32,7 @@ enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 struct options {
 	int check, print, ascii, readonly;
 	const char *log;
+	const char *view; /* browse (interactive only), status, targets, timeline */
 	int today_given;
 	day_t today;
 	int soon;
@@ -48,6 +50,8 @@ static void usage(FILE *out)
 	      "  -c, --check        validate the chart: print diagnostics and a summary\n"
 	      "  -p, --print        write the status screen to standard output\n"
 	      "  -w, --width N      columns for --print (default: the terminal's, else 100)\n"
+	      "      --view NAME    what --print writes, and where the chart opens: status\n"
+	      "                     (the default for --print), targets, timeline, browse\n"
 	      "      --color[=WHEN] colour --print: auto (on a terminal), always or never;\n"
 	      "                     NO_COLOR in the environment means never\n"
 	      "      --no-color     the same as --color=never (also for the interactive chart)\n"
@@ -119,6 +123,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"today", required_argument, NULL, 'T'},
 		{"soon", required_argument, NULL, 'S'},
 		{"keys", no_argument, NULL, 'K'},
+		{"view", required_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -182,6 +187,13 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case 'K':
 			list_keys();
 			return EXIT_OK;
+		case 'v':
+			if (strcmp(optarg, "status") && strcmp(optarg, "targets") && strcmp(optarg, "timeline") &&
+			    strcmp(optarg, "browse"))
+				return bad_usage("--view: expected status, targets, timeline or browse, not '%s'",
+						 optarg);
+			o->view = optarg;
+			break;
 		case 'V':
 			puts(PACKAGE_NAME " " PACKAGE_VERSION);
 			return EXIT_OK;
@@ -195,6 +207,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 	}
 	if (o->check && o->print)
 		return bad_usage("%s", "--check and --print do different things: give one");
+	if (o->check && o->view)
+		return bad_usage("%s", "--view is for --print and the interactive chart, not --check");
 	if (optind >= argc)
 		return bad_usage("%s", "no chart given: name a YAML file or a directory");
 	return -1;
@@ -237,28 +251,34 @@ static int print_width(int asked)
 	return 100;
 }
 
-/* --print: a line with the time of the run, then the status screen.
- * Returns the exit status. */
-static int print_status(const struct chart *c, const struct options *o)
+/* --print: a line with the time of the run, then the view asked for (the
+ * status screen by default). Returns the exit status. */
+static int print_view(const struct chart *c, const struct options *o)
 {
 	struct summary s;
-	struct status_layout l;
 	struct grid stamp = {0};
 	int width = print_width(o->width), color = use_color(o->color), ok = 0;
-	struct status_opts so = {.ascii = o->ascii, .loaded = o->now};
-	if (summary_build(&s, c, o->today, o->soon) == 0 && status_layout(&l, c, &s, &so, width) == 0 &&
-	    grid_init(&stamp, width, 1) == 0) {
+	if (summary_build(&s, c, o->today, o->soon) == 0 && grid_init(&stamp, width, 1) == 0) {
 		char line[64];
 		struct tm tm;
 		localtime_r(&o->now, &tm);
 		strftime(line, sizeof line, "guatu %Y-%m-%d %H:%M:%S", &tm);
 		grid_put(&stamp, 0, 0, line, STYLE_DIM);
 		grid_write(&stamp, 1, stdout, color);
-		ok = status_write(stdout, &l, color) == 0;
+		if (!strcmp(o->view, "timeline")) {
+			struct timeline_opts to = {.ascii = o->ascii, .zoom = ZOOM_MONTH};
+			ok = timeline_write(stdout, c, &s, &to, width, color) == 0;
+		} else {
+			struct report l;
+			struct report_opts so = {.ascii = o->ascii, .loaded = o->now,
+						 .parts = !strcmp(o->view, "targets") ? 1u << PART_TARGETS : 0};
+			ok = report_layout(&l, c, &s, &so, width) == 0 && report_write(stdout, &l, color) == 0;
+		}
 	}
 	if (!ok)
 		fputs("guatu: out of memory\n", stderr);
-	int r = !ok || c->diags.errors ? EXIT_BAD : s.noverdue ? EXIT_OVERDUE : EXIT_OK;
+	/* 1: something needs attention, whichever view was printed */
+	int r = !ok || c->diags.errors ? EXIT_BAD : s.noverdue || s.all.behind ? EXIT_OVERDUE : EXIT_OK;
 	grid_free(&stamp);
 	summary_free(&s);
 	return r;
@@ -276,9 +296,13 @@ int main(int argc, char **argv)
 		o.today = date_of(o.now);
 	if (r >= 0)
 		return r;
+	if (!o.view)
+		o.view = "browse";
+	else if (o.print && !strcmp(o.view, "browse"))
+		return bad_usage("%s", "--view browse has no printed form: use status, targets or timeline");
 
 	struct load_opts lo = load_defaults;
-	lo.today = o.today; /* a 'done' date after it is a slip */
+	lo.today = date_of(o.now); /* a 'done' date after the real day (not --today's) is a slip */
 	struct chart *c = malloc(sizeof *c);
 	if (!c || chart_init(c) < 0 ||
 	    load_chart(c, (const char *const *)argv + optind, (size_t)(argc - optind), &lo, NULL) < 0) {
@@ -296,13 +320,14 @@ int main(int argc, char **argv)
 		r = c->diags.errors ? EXIT_BAD : EXIT_OK;
 	} else if (o.print || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fflush(stderr); /* no terminal (cron, a pipe): the status screen as text */
-		r = print_status(c, &o);
+		r = print_view(c, &o);
 	} else {
 		struct ui_opts uo = {
 			.paths = (const char *const *)argv + optind, .npaths = (size_t)(argc - optind),
 			.today = o.today_given ? o.today : DAY_NONE, .soon = o.soon, .ascii = o.ascii,
 			.readonly = o.readonly, .log = o.log,
 			.color = use_color(o.color), /* decided as for --print: a terminal, no NO_COLOR */
+			.view = o.view,
 			.notice = locale == 1 ? "区域设置不是 UTF-8，已改用 C.UTF-8 (locale was not UTF-8: using C.UTF-8)" : NULL,
 		};
 		if (c->diags.errors) /* what was wrong stays on the screen until guatu starts */

@@ -15,15 +15,21 @@ const struct kind_info kind_info[KIND_COUNT] = {
 			{offsetof(struct zone, tgt_first), KIND_TARGET}}, 4},
 	[KIND_PROJECT] = {"project", sizeof(struct project), STRS(HEADER(struct project)),
 			  {{offsetof(struct project, zone), KIND_ZONE},
-			   {offsetof(struct project, ms_first), KIND_MILESTONE}}, 2},
+			   {offsetof(struct project, ms_first), KIND_MILESTONE},
+			   {offsetof(struct project, tgt_first), KIND_TARGET}}, 3},
 	[KIND_MILESTONE] = {"milestone", sizeof(struct milestone),
 			    STRS(HEADER(struct milestone),
 				 offsetof(struct milestone, due_text), offsetof(struct milestone, done_text)),
 			    {{offsetof(struct milestone, project), KIND_PROJECT}}, 1},
 	[KIND_TARGET] = {"target", sizeof(struct target),
 			 STRS(HEADER(struct target), offsetof(struct target, unit),
-			      offsetof(struct target, due_text), offsetof(struct target, start_text)),
-			 {{offsetof(struct target, zone), KIND_ZONE}}, 1},
+			      offsetof(struct target, due_text), offsetof(struct target, start_text),
+			      offsetof(struct target, as_of_text)),
+			 {{offsetof(struct target, zone), KIND_ZONE}, {offsetof(struct target, project), KIND_PROJECT},
+			  {offsetof(struct target, prog_first), KIND_PROGRESS}}, 3},
+	[KIND_PROGRESS] = {"progress entry", sizeof(struct progress),
+			   STRS(HEADER(struct progress), offsetof(struct progress, as_of_text)),
+			   {{offsetof(struct progress, target), KIND_TARGET}}, 1},
 };
 
 int chart_init(struct chart *c)
@@ -43,6 +49,7 @@ void chart_free(struct chart *c)
 	free(c->projects);
 	free(c->milestones);
 	free(c->targets);
+	free(c->progress);
 	diag_free(&c->diags);
 	pool_free(&c->str);
 	memset(c, 0, sizeof *c);
@@ -58,7 +65,7 @@ const char *chart_title(const struct chart *c)
 
 size_t chart_count(const struct chart *c, enum kind k)
 {
-	const size_t n[KIND_COUNT] = {c->nzones, c->nprojects, c->nmilestones, c->ntargets};
+	const size_t n[KIND_COUNT] = {c->nzones, c->nprojects, c->nmilestones, c->ntargets, c->nprogress};
 	return n[k];
 }
 
@@ -68,7 +75,8 @@ struct item *chart_item(const struct chart *c, enum kind k, uint32_t i)
 	case KIND_ZONE: return &c->zones[i].it;
 	case KIND_PROJECT: return &c->projects[i].it;
 	case KIND_MILESTONE: return &c->milestones[i].it;
-	default: return &c->targets[i].it;
+	case KIND_TARGET: return &c->targets[i].it;
+	default: return &c->progress[i].it;
 	}
 }
 
@@ -79,7 +87,8 @@ static void arrays(struct chart *c, enum kind k, void ***arr, size_t **n, size_t
 	case KIND_ZONE: *arr = (void **)&c->zones, *n = &c->nzones, *cap = &c->zones_cap; break;
 	case KIND_PROJECT: *arr = (void **)&c->projects, *n = &c->nprojects, *cap = &c->projects_cap; break;
 	case KIND_MILESTONE: *arr = (void **)&c->milestones, *n = &c->nmilestones, *cap = &c->milestones_cap; break;
-	default: *arr = (void **)&c->targets, *n = &c->ntargets, *cap = &c->targets_cap; break;
+	case KIND_TARGET: *arr = (void **)&c->targets, *n = &c->ntargets, *cap = &c->targets_cap; break;
+	default: *arr = (void **)&c->progress, *n = &c->nprogress, *cap = &c->progress_cap; break;
 	}
 }
 
@@ -102,6 +111,7 @@ void chart_truncate(struct chart *c, const size_t count[KIND_COUNT])
 	c->nprojects = count[KIND_PROJECT];
 	c->nmilestones = count[KIND_MILESTONE];
 	c->ntargets = count[KIND_TARGET];
+	c->nprogress = count[KIND_PROGRESS];
 }
 
 const char *item_name(const struct chart *c, const struct item *it)

@@ -22,7 +22,7 @@
 
 #define NONE UINT32_MAX
 
-enum kind { KIND_ZONE, KIND_PROJECT, KIND_MILESTONE, KIND_TARGET, KIND_COUNT };
+enum kind { KIND_ZONE, KIND_PROJECT, KIND_MILESTONE, KIND_TARGET, KIND_PROGRESS, KIND_COUNT };
 
 enum status { ST_PLANNED, ST_ACTIVE, ST_DONE, ST_PAUSED, ST_DROPPED, ST_COUNT };
 
@@ -64,21 +64,36 @@ struct project {
 	double investment; /* 亿元; NAN when not given */
 	uint32_t zone;
 	uint32_t ms_first, ms_count;
+	uint32_t tgt_first, tgt_count; /* its own targets (an annual investment plan …) */
 };
 
 struct milestone {
 	struct item it;
 	str_t due_text, done_text; /* as written, for display */
-	day_t due, done;           /* last day of the period; DAY_NONE if absent or unreadable */
+	day_t due;                 /* the last day of the due period; DAY_NONE if absent or unreadable */
+	day_t due_from;            /* its first day (10月下旬: the 21st) */
+	day_t done;                /* the last day of the period it was done in */
 	uint32_t project;
 };
 
 struct target {
 	struct item it;
-	str_t unit, due_text, start_text;
+	str_t unit, due_text, start_text, as_of_text;
 	double target, actual; /* actual is NAN when not reported */
-	day_t due, start;
-	uint32_t zone;
+	day_t due, start;      /* start: DAY_NONE means 1 January of the due year */
+	day_t as_of;           /* the day `actual` is for; DAY_NONE: today */
+	uint32_t zone;         /* the zone it is on, or its project's zone */
+	uint32_t project;      /* NONE for a zone's own target */
+	uint32_t prog_first, prog_count; /* its dated figures, oldest first */
+};
+
+/* One dated figure of a target (progress: [{as_of: 2022年3月, actual: 20}]). */
+struct progress {
+	struct item it; /* name and id unused: a figure is known by its date */
+	str_t as_of_text;
+	double actual;
+	day_t as_of;
+	uint32_t target;
 };
 
 /* What generic code needs to know of a kind: its size, and where its texts
@@ -132,8 +147,9 @@ struct chart {
 	struct project *projects;
 	struct milestone *milestones;
 	struct target *targets;
-	size_t nfiles, nzones, nprojects, nmilestones, ntargets;
-	size_t files_cap, zones_cap, projects_cap, milestones_cap, targets_cap;
+	struct progress *progress;
+	size_t nfiles, nzones, nprojects, nmilestones, ntargets, nprogress;
+	size_t files_cap, zones_cap, projects_cap, milestones_cap, targets_cap, progress_cap;
 	struct diags diags;
 };
 

@@ -24,7 +24,7 @@ struct load_opts {
 	size_t max_scalar; /* bytes in one text */
 	int max_depth;     /* YAML nesting levels */
 	size_t max_diags;  /* diagnostics kept per file; the rest are counted */
-	day_t today;       /* for "done in the future"; DAY_NONE: not checked */
+	day_t today;       /* the real day, for "done in the future"; DAY_NONE: not checked */
 	/* Called after each reading of a file, before it is checked for a
 	 * change: lets tests change a file while it is being read. NULL normally. */
 	void (*after_read)(const char *path, void *arg);

@@ -10,6 +10,7 @@ enum ftype {
 	F_NOTE,   /* a paragraph: str_t at `off` */
 	F_DUE,    /* a date: written text at `off`, the period's last day at `off2` */
 	F_DONE,   /* as F_DUE, for what has happened: a day after today is a warning */
+	F_SPAN,   /* as F_DUE, and the period's first day in the day_t after it */
 	F_START,  /* a date: written text at `off`, the period's first day at `off2` */
 	F_NUMBER, /* a double at `off` */
 	F_FLAG,   /* a boolean: sets `flag` in the item's flags */
@@ -24,7 +25,7 @@ struct schema;
 struct field {
 	const char *key;
 	enum ftype type;
-	size_t off, off2;
+	size_t off, off2;  /* dates: the text, the day the field stands for */
 	int required;  /* absent or empty: the item is invalid */
 	uint16_t flag;
 	const struct schema *child;
@@ -36,8 +37,9 @@ struct schema {
 	const char *example; /* what a well-formed one looks like */
 	const struct field *fields;
 	size_t nfields;
-	/* Fills the defaults and the link to the parent (NONE: none). */
-	void (*init)(struct chart *c, uint32_t i, uint32_t parent);
+	/* Fills the defaults and the link to the parent (an item of kind
+	 * parent_kind, or NONE: none). */
+	void (*init)(struct chart *c, uint32_t i, enum kind parent_kind, uint32_t parent);
 	/* Checks an item whose fields have all been read. */
 	void (*finish)(struct reader *r, struct chart *c, uint32_t i);
 };
@@ -51,10 +53,11 @@ struct schema {
 	{"note", F_NOTE, offsetof(T, it.note), 0, 0, 0, NULL}
 #define N(a) (sizeof(a) / sizeof *(a))
 
-static void milestone_init(struct chart *c, uint32_t i, uint32_t parent)
+static void milestone_init(struct chart *c, uint32_t i, enum kind parent_kind, uint32_t parent)
 {
+	(void)parent_kind;
 	struct milestone *m = &c->milestones[i];
-	m->due = m->done = DAY_NONE;
+	m->due = m->done = m->due_from = DAY_NONE;
 	m->project = parent;
 	m->it.status = ST_COUNT; /* not written: decided by `done` when finished */
 }
@@ -72,9 +75,11 @@ static void milestone_finish(struct reader *r, struct chart *c, uint32_t i)
 	}
 }
 
+_Static_assert(offsetof(struct milestone, due_from) == offsetof(struct milestone, due) + sizeof(day_t),
+	       "F_SPAN writes the first day right after the last");
 static const struct field milestone_fields[] = {
 	NAME_ID(struct milestone),
-	{"due", F_DUE, offsetof(struct milestone, due_text), offsetof(struct milestone, due), 1, 0, NULL},
+	{"due", F_SPAN, offsetof(struct milestone, due_text), offsetof(struct milestone, due), 1, 0, NULL},
 	{"status", F_STATUS, 0, 0, 0, 0, NULL},
 	{"done", F_DONE, offsetof(struct milestone, done_text), offsetof(struct milestone, done), 0, 0, NULL},
 	OWNER_NOTE(struct milestone),
@@ -84,17 +89,56 @@ static const struct schema milestone_schema = {
 	milestone_init, milestone_finish,
 };
 
-static void target_init(struct chart *c, uint32_t i, uint32_t parent)
+static void progress_init(struct chart *c, uint32_t i, enum kind parent_kind, uint32_t parent)
+{
+	(void)parent_kind;
+	struct progress *p = &c->progress[i];
+	p->actual = NAN;
+	p->as_of = DAY_NONE;
+	p->target = parent;
+}
+
+static const struct field progress_fields[] = {
+	{"as_of", F_DUE, offsetof(struct progress, as_of_text), offsetof(struct progress, as_of), 1, 0, NULL},
+	{"actual", F_NUMBER, offsetof(struct progress, actual), 0, 1, 0, NULL},
+};
+static const struct schema progress_schema = {
+	KIND_PROGRESS, "a progress figure", "as_of: …, actual: …", progress_fields, N(progress_fields),
+	progress_init, NULL,
+};
+
+static void target_init(struct chart *c, uint32_t i, enum kind parent_kind, uint32_t parent)
 {
 	struct target *t = &c->targets[i];
 	t->actual = NAN;
-	t->due = t->start = DAY_NONE;
-	t->zone = parent;
+	t->due = t->start = t->as_of = DAY_NONE;
+	t->project = parent_kind == KIND_PROJECT ? parent : NONE;
+	t->zone = parent_kind == KIND_PROJECT ? c->projects[parent].zone : parent;
+	t->prog_first = (uint32_t)c->nprogress;
 }
 
 static void target_finish(struct reader *r, struct chart *c, uint32_t i)
 {
-	const struct target *t = &c->targets[i];
+	struct target *t = &c->targets[i];
+	yaml_mark_t at = {0, t->it.at.line - 1, t->it.at.col - 1};
+	/* Dated figures: the last is the current one; they go forward in time. */
+	for (uint32_t p = t->prog_first + 1; p < t->prog_first + t->prog_count; p++)
+		if (c->progress[p].as_of != DAY_NONE && c->progress[p - 1].as_of != DAY_NONE &&
+		    c->progress[p].as_of <= c->progress[p - 1].as_of) {
+			yaml_mark_t pm = {0, c->progress[p].it.at.line - 1, c->progress[p].it.at.col - 1};
+			rd_report(r, DIAG_WARNING, &pm, "'progress' should go forward in time: this figure is not later than the one before");
+			break;
+		}
+	if (t->prog_count) {
+		const struct progress *last = &c->progress[t->prog_first + t->prog_count - 1];
+		if ((!isnan(t->actual) && t->actual != last->actual) ||
+		    (t->as_of != DAY_NONE && t->as_of != last->as_of))
+			rd_report(r, DIAG_WARNING, &at,
+				  "'actual' and 'as_of' differ from the last 'progress' figure, which is used");
+		t->actual = last->actual;
+		t->as_of = last->as_of;
+		t->as_of_text = last->as_of_text;
+	}
 	if (t->start != DAY_NONE && t->due != DAY_NONE && t->start > t->due) {
 		yaml_mark_t mk = {0, t->it.at.line - 1, t->it.at.col - 1};
 		char q1[RD_QUOTE_MAX], q2[RD_QUOTE_MAX], q3[RD_QUOTE_MAX];
@@ -112,7 +156,10 @@ static const struct field target_fields[] = {
 	{"unit", F_TEXT, offsetof(struct target, unit), 0, 0, 0, NULL},
 	{"due", F_DUE, offsetof(struct target, due_text), offsetof(struct target, due), 0, 0, NULL},
 	{"start", F_START, offsetof(struct target, start_text), offsetof(struct target, start), 0, 0, NULL},
+	{"as_of", F_DUE, offsetof(struct target, as_of_text), offsetof(struct target, as_of), 0, 0, NULL},
 	{"at_most", F_FLAG, 0, 0, 0, TARGET_AT_MOST, NULL},
+	{"progress", F_LIST, offsetof(struct target, prog_first), offsetof(struct target, prog_count), 0, 0,
+	 &progress_schema},
 	OWNER_NOTE(struct target),
 };
 static const struct schema target_schema = {
@@ -120,17 +167,21 @@ static const struct schema target_schema = {
 	target_init, target_finish,
 };
 
-static void project_init(struct chart *c, uint32_t i, uint32_t parent)
+static void project_init(struct chart *c, uint32_t i, enum kind parent_kind, uint32_t parent)
 {
+	(void)parent_kind;
 	struct project *p = &c->projects[i];
 	p->investment = NAN;
 	p->zone = parent;
 	p->ms_first = (uint32_t)c->nmilestones;
+	p->tgt_first = (uint32_t)c->ntargets;
 }
 
 static const struct field project_fields[] = {
 	NAME_ID(struct project),
 	{"investment", F_NUMBER, offsetof(struct project, investment), 0, 0, 0, NULL},
+	{"targets", F_LIST, offsetof(struct project, tgt_first), offsetof(struct project, tgt_count), 0, 0,
+	 &target_schema},
 	{"milestones", F_LIST, offsetof(struct project, ms_first), offsetof(struct project, ms_count), 0, 0,
 	 &milestone_schema},
 	OWNER_NOTE(struct project),
@@ -140,8 +191,9 @@ static const struct schema project_schema = {
 	project_init, NULL,
 };
 
-static void zone_init(struct chart *c, uint32_t i, uint32_t parent)
+static void zone_init(struct chart *c, uint32_t i, enum kind parent_kind, uint32_t parent)
 {
+	(void)parent_kind;
 	struct zone *z = &c->zones[i];
 	z->parent = parent;
 	z->proj_first = (uint32_t)c->nprojects;
@@ -321,7 +373,7 @@ static int which_field(struct reader *r, const struct schema *s, char *key, size
 }
 
 static int read_list(struct reader *r, struct chart *c, const char *key, const struct schema *child,
-		     uint32_t parent);
+		     enum kind parent_kind, uint32_t parent);
 
 /* Walks the mapping at the current event: for each key of `s` found, calls
  * on(r, c, field, ctx) with its value as the current event, which it must
@@ -381,18 +433,20 @@ static int item_field(struct reader *r, struct chart *c, const struct field *f, 
 		given = r->len > 0;
 		break;
 	case F_DUE:
+	case F_SPAN:
 	case F_DONE:
 	case F_START:
 		res = rd_date(r, f->key, (str_t *)(item + f->off), &sp);
 		given = r->len > 0;
 		if (res == 0 && given)
 			*(day_t *)(item + f->off2) = f->type == F_START ? sp.first : sp.last;
+		if (res == 0 && given && f->type == F_SPAN)
+			((day_t *)(item + f->off2))[1] = sp.by ? sp.last : sp.first;
 		if (res == 0 && given && f->type == F_DONE && r->opts->today != DAY_NONE &&
 		    sp.last > r->opts->today) {
-			char d[11], t[11];
+			char d[11];
 			date_format(sp.last, d);
-			date_format(r->opts->today, t);
-			rd_report(r, DIAG_WARNING, &at, "'%s' is in the future (%s, today is %s)", f->key, d, t);
+			rd_report(r, DIAG_WARNING, &at, "'%s' is in the future (%s): has it happened?", f->key, d);
 		}
 		break;
 	case F_NUMBER:
@@ -422,7 +476,7 @@ static int item_field(struct reader *r, struct chart *c, const struct field *f, 
 	}
 	case F_LIST: {
 		uint32_t first = (uint32_t)chart_count(c, f->child->kind);
-		res = read_list(r, c, f->key, f->child, ic->i);
+		res = read_list(r, c, f->key, f->child, k, ic->i);
 		item = (char *)chart_item(c, k, ic->i); /* the array may have moved */
 		if (f->off != NO_RANGE) {
 			*(uint32_t *)(item + f->off) = first;
@@ -441,7 +495,8 @@ static int item_field(struct reader *r, struct chart *c, const struct field *f, 
 }
 
 /* Reads the item whose mapping starts at the current event. */
-static int read_item(struct reader *r, struct chart *c, const struct schema *s, uint32_t parent)
+static int read_item(struct reader *r, struct chart *c, const struct schema *s, enum kind parent_kind,
+		     uint32_t parent)
 {
 	if (r->ev.type != YAML_MAPPING_START_EVENT) {
 		if (!rd_is_alias(r))
@@ -458,7 +513,7 @@ static int read_item(struct reader *r, struct chart *c, const struct schema *s, 
 	yaml_mark_t start = rd_mark(r);
 	it->kind = (uint8_t)s->kind;
 	it->at = (struct place){(uint32_t)start.line + 1, (uint32_t)start.column + 1, r->file};
-	s->init(c, i, parent);
+	s->init(c, i, parent_kind, parent);
 	/* Problems found from here on are this item's (or a child's). */
 	int was_kind = r->kind;
 	uint32_t was_item = r->item, seen;
@@ -496,7 +551,7 @@ static int read_item(struct reader *r, struct chart *c, const struct schema *s, 
 /* Reads each element of the list at the current event as an item of
  * `child`. A null value is an empty list. */
 static int read_list(struct reader *r, struct chart *c, const char *key, const struct schema *child,
-		     uint32_t parent)
+		     enum kind parent_kind, uint32_t parent)
 {
 	if (rd_is_null(r) || rd_is_alias(r))
 		return 0;
@@ -510,7 +565,7 @@ static int read_list(struct reader *r, struct chart *c, const char *key, const s
 			return -1;
 		if (r->ev.type == YAML_SEQUENCE_END_EVENT)
 			return 0;
-		if (read_item(r, c, child, parent) < 0)
+		if (read_item(r, c, child, parent_kind, parent) < 0)
 			return -1;
 	}
 }
@@ -528,7 +583,7 @@ static int top_field(struct reader *r, struct chart *c, const struct field *f, v
 	(void)ctx;
 	if (f->type == F_TEXT)
 		return rd_text(r, f->key, TEXT_LINE, &c->files[r->file].title) < 0 ? -1 : 0;
-	return read_list(r, c, f->key, f->child, NONE) < 0 ? -1 : 0;
+	return read_list(r, c, f->key, f->child, KIND_COUNT, NONE) < 0 ? -1 : 0;
 }
 
 int schema_read(struct reader *r, struct chart *c)

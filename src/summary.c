@@ -1,6 +1,7 @@
 #include "config.h"
 #include "summary.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,9 @@ static int by_due(const void *a, const void *b)
 
 static void add(struct roll *to, const struct roll *from)
 {
+	to->targets += from->targets;
+	to->behind += from->behind;
+	to->investment += from->investment;
 	to->projects += from->projects;
 	to->milestones += from->milestones;
 	to->overdue += from->overdue;
@@ -35,7 +39,9 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 	s->soon_days = soon_days;
 	s->all.next = DAY_NONE;
 	s->zones = malloc((c->nzones + 1) * sizeof *s->zones);
-	s->projects = calloc(c->nprojects + 1, sizeof *s->projects);
+	s->projects = malloc((c->nprojects + 1) * sizeof *s->projects);
+	s->targets = malloc((c->ntargets + 1) * sizeof *s->targets);
+	s->target_order = malloc((c->ntargets + 1) * sizeof *s->target_order);
 	size_t no = 0, ns = 0;
 	for (size_t i = 0; i < c->nmilestones; i++) {
 		enum ms_state st = milestone_state(&c->milestones[i], today, soon_days);
@@ -44,26 +50,28 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 	}
 	s->overdue = malloc((no + 1) * sizeof *s->overdue);
 	s->due_soon = malloc((ns + 1) * sizeof *s->due_soon);
-	if (!s->zones || !s->projects || !s->overdue || !s->due_soon) {
+	if (!s->zones || !s->projects || !s->targets || !s->target_order || !s->overdue || !s->due_soon) {
 		summary_free(s);
 		return -1;
 	}
 	for (size_t z = 0; z < c->nzones; z++)
-		s->zones[z] = (struct roll){.projects = c->zones[z].proj_count, .next = DAY_NONE};
+		s->zones[z] = (struct roll){.next = DAY_NONE};
+	for (size_t p = 0; p < c->nprojects; p++) {
+		double inv = c->projects[p].investment;
+		s->projects[p] = (struct roll){.projects = 1, .next = DAY_NONE, .investment = isnan(inv) ? 0 : inv};
+	}
 	for (size_t i = 0; i < c->nmilestones; i++) {
 		const struct milestone *m = &c->milestones[i];
-		struct roll *r = &s->zones[c->projects[m->project].zone];
+		struct roll *r = &s->projects[m->project];
 		enum ms_state st = milestone_state(m, today, soon_days);
 		r->milestones++;
 		switch (st) {
 		case MS_OVERDUE:
 			r->overdue++;
-			s->projects[m->project].overdue++;
 			s->overdue[s->noverdue++] = (uint32_t)i;
 			break;
 		case MS_SOON:
 			r->soon++;
-			s->projects[m->project].soon++;
 			s->due_soon[s->nsoon++] = (uint32_t)i;
 			break;
 		case MS_DONE: r->done++; break;
@@ -74,8 +82,26 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 		if ((st == MS_SOON || st == MS_OPEN) && (r->next == DAY_NONE || m->due < r->next))
 			r->next = m->due;
 	}
-	/* Pre-order: children come after their parent, so adding each zone to
-	 * its parent from the end rolls sub-zones up in one pass. */
+	for (size_t i = 0; i < c->ntargets; i++) {
+		const struct target *t = &c->targets[i];
+		s->targets[i] = pace_judge(t, today);
+		struct roll *r = t->project != NONE ? &s->projects[t->project] : &s->zones[t->zone];
+		r->targets++;
+		r->behind += pace_bad(s->targets[i].v);
+	}
+	size_t k = 0;
+	for (size_t z = 0; z < c->nzones; z++) {
+		const struct zone *zn = &c->zones[z];
+		for (uint32_t t = 0; t < zn->tgt_count; t++)
+			s->target_order[k++] = zn->tgt_first + t;
+		for (uint32_t p = zn->proj_first; p < zn->proj_first + zn->proj_count; p++)
+			for (uint32_t t = 0; t < c->projects[p].tgt_count; t++)
+				s->target_order[k++] = c->projects[p].tgt_first + t;
+	}
+	/* A project's roll goes to its zone; then, pre-order, each zone to its
+	 * parent from the end: sub-zones roll up in one pass. */
+	for (size_t p = 0; p < c->nprojects; p++)
+		add(&s->zones[c->projects[p].zone], &s->projects[p]);
 	for (size_t z = c->nzones; z-- > 0;) {
 		if (c->zones[z].parent != NONE)
 			add(&s->zones[c->zones[z].parent], &s->zones[z]);
@@ -93,6 +119,8 @@ void summary_free(struct summary *s)
 {
 	free(s->zones);
 	free(s->projects);
+	free(s->targets);
+	free(s->target_order);
 	free(s->overdue);
 	free(s->due_soon);
 	memset(s, 0, sizeof *s);

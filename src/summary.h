@@ -1,28 +1,33 @@
 /* summary: what a chart means on a given day.
  *
- * Built once per load and per day (one pass over the milestones), so views
- * draw from it without walking the model: per-zone roll-ups that include
- * sub-zones, and the overdue and due-soon lists in the order they are shown. */
+ * Built once per load and per day (one pass over the milestones and one over
+ * the targets), so views draw from it without walking the model: roll-ups
+ * per zone (sub-zones included) and per project, each target's standing, and
+ * the overdue and due-soon lists in the order they are shown. */
 #ifndef GUATU_SUMMARY_H
 #define GUATU_SUMMARY_H
 
 #include "model.h"
+#include "pace.h"
 
+/* Everything under a zone or a project, counted. */
 struct roll {
 	uint32_t projects, milestones, overdue, soon, done, done_late, paused;
-	day_t next; /* the earliest due date not yet passed of an open milestone */
+	uint32_t targets, behind; /* targets, and those behind, missed or over */
+	day_t next;               /* the earliest due date not yet passed of an open milestone */
+	double investment;        /* 亿元, the sum of the projects' (0 when none is given) */
 };
 
 struct summary {
 	day_t today;
 	int soon_days;
-	struct roll all;    /* the whole chart */
-	struct roll *zones; /* per zone, sub-zones included */
-	struct pcount {
-		uint32_t overdue, soon;
-	} *projects;        /* per project */
-	uint32_t *overdue;  /* milestone indices, most overdue first */
-	uint32_t *due_soon; /* milestone indices, soonest first */
+	struct roll all;       /* the whole chart */
+	struct roll *zones;    /* per zone, sub-zones included */
+	struct roll *projects; /* per project */
+	struct pace *targets;  /* per target */
+	uint32_t *overdue;     /* milestone indices, most overdue first */
+	uint32_t *due_soon;    /* milestone indices, soonest first */
+	uint32_t *target_order; /* target indices in tree order: a zone's own, its projects', then sub-zones' */
 	size_t noverdue, nsoon;
 };
 
@@ -30,5 +35,7 @@ struct summary {
 int summary_build(struct summary *s, const struct chart *c, day_t today, int soon_days);
 /* Frees it. */
 void summary_free(struct summary *s);
+/* Does anything under this roll need attention (overdue, or a target behind)? */
+static inline int roll_bad(const struct roll *r) { return r->overdue || r->behind; }
 
 #endif

@@ -81,7 +81,7 @@ static void reload(struct ui *u, const char *why)
 		return;
 	}
 	struct load_opts lo = load_defaults;
-	lo.today = u->a.today;
+	lo.today = date_of(date_now());
 	if (load_chart(c, u->a.o->paths, u->a.o->npaths, &lo, u->a.c) < 0 ||
 	    summary_build(s, c, u->a.today, u->a.o->soon) < 0) {
 		chart_free(c), free(c), free(s);
@@ -105,8 +105,23 @@ static unsigned open_view(struct ui *u, int i)
 		}
 	if (!u->st[i] && !(u->st[i] = views[i]->create(&u->a, NULL, NULL)))
 		return H_NOMEM;
+	/* It opens on the item the user was on, where it shows items. */
+	enum kind k;
+	uint32_t item;
+	if (u->depth && views[i]->show && top(u)->current && top(u)->current(top_st(u), &u->a, &k, &item) &&
+	    views[i]->show(u->st[i], &u->a, k, item) < 0)
+		return H_NOMEM;
 	u->stack[u->depth++] = i;
 	return H_REDRAW;
+}
+
+/* Opens the view of that name on top of the first (--view). */
+static unsigned open_named(struct ui *u, const char *name)
+{
+	for (int i = 1; name && views[i]; i++)
+		if (!strcmp(views[i]->name, name))
+			return open_view(u, i);
+	return 0;
 }
 
 static void edit(struct ui *u)
@@ -196,9 +211,12 @@ static int on_key(struct ui *u, int key)
 	}
 	enum action a = key_action(key, 0);
 	u->a.msg[0] = '\0';
-	for (int i = 0; views[i]; i++)
-		if (a == views[i]->opener && a != ACT_NONE && open_view(u, i) == H_NOMEM)
-			app_say(&u->a, "out of memory");
+	for (int i = 0; a != ACT_NONE && views[i]; i++)
+		if (a == views[i]->opener) {
+			if (open_view(u, i) == H_NOMEM)
+				app_say(&u->a, "out of memory");
+			return 0;
+		}
 	switch (a) {
 	case ACT_QUIT: return 1;
 	case ACT_CLOSE:
@@ -219,7 +237,6 @@ static int on_key(struct ui *u, int key)
 	case ACT_RELOAD: reload(u, "已重新载入 reloaded"); return 0;
 	case ACT_LOG: log_screen(u); return 0;
 	case ACT_REDRAW: term_repaint(); return 0;
-	case ACT_BROWSE: case ACT_STATUS: case ACT_DIAGS: case ACT_HELP: return 0;
 	default: break;
 	}
 	int page = u->screen.h > 4 ? u->screen.h - 2 : 1;
@@ -272,7 +289,7 @@ int ui_run(struct chart *c, const struct ui_opts *o)
 	const char *err = "out of memory";
 	int status = 2;
 	if (!(a->s = malloc(sizeof *a->s)) || summary_build(a->s, c, a->today, o->soon) < 0 ||
-	    open_view(&u, 0) == H_NOMEM || term_open(o->color, &err) < 0) {
+	    open_view(&u, 0) == H_NOMEM || open_named(&u, o->view) == H_NOMEM || term_open(o->color, &err) < 0) {
 		fprintf(stderr, "guatu: %s\n", err);
 		goto out;
 	}

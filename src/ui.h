@@ -19,6 +19,7 @@ struct ui_opts {
 	int readonly;    /* no editing */
 	const char *log; /* the log file, or NULL for $XDG_STATE_HOME/guatu/screen.log */
 	const char *notice; /* said once in the bottom line (e.g. the locale changed) */
+	const char *view;   /* the view to open on top of browse ("browse": none) */
 };
 
 /* Runs the interactive chart on `c` (allocated with malloc, loaded; ui_run

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "browse.h"
+#include "number.h"
+#include "pace.h"
 #include "view.h"
 #include "words.h"
 
@@ -102,18 +104,34 @@ static void frame(struct grid *g, const struct layout *l, const struct browse *b
 	}
 }
 
-/* Draws "!3 ~1" (overdue, due soon) right-aligned before column `end`;
- * returns where it starts. */
-static int counts(struct grid *g, int y, int end, uint32_t overdue, uint32_t soon)
+/* The marks of a roll: "!3 ~1 ▼2" (overdue, due soon, targets behind),
+ * each part with its style; how wide in *width. */
+struct marks {
+	char text[3][16];
+	enum style style[3];
+	int n, width;
+};
+
+static struct marks roll_marks(const struct roll *r, const struct frame *f)
 {
-	char a[16] = "", b[16] = "";
-	if (overdue)
-		snprintf(a, sizeof a, "!%u", overdue);
-	if (soon)
-		snprintf(b, sizeof b, "%s~%u", overdue ? " " : "", soon);
-	int x = end - (int)strlen(a) - (int)strlen(b);
-	grid_put(g, y, x, a, STYLE_OVERDUE);
-	grid_put(g, y, x + (int)strlen(a), b, STYLE_SOON);
+	struct marks m = {.n = 0};
+	if (r->overdue)
+		snprintf(m.text[m.n], 16, "!%u", r->overdue), m.style[m.n++] = STYLE_OVERDUE;
+	if (r->soon)
+		snprintf(m.text[m.n], 16, "~%u", r->soon), m.style[m.n++] = STYLE_SOON;
+	if (r->behind)
+		snprintf(m.text[m.n], 16, "%s%u", f == &frame_ascii ? "v" : "▼", r->behind), m.style[m.n++] = STYLE_OVERDUE;
+	for (int i = 0; i < m.n; i++)
+		m.width += (i ? 1 : 0) + text_width(m.text[i], strlen(m.text[i]));
+	return m;
+}
+
+/* Draws marks right-aligned before column `end`; returns where they start. */
+static int draw_marks(struct grid *g, int y, int end, const struct marks *m)
+{
+	int x = end - m->width;
+	for (int i = 0, at = x; i < m->n; i++)
+		at = grid_put(g, y, at + (i ? 1 : 0), m->text[i], m->style[i]);
 	return x;
 }
 
@@ -156,14 +174,25 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 			x = grid_put(g, y, x, fold, STYLE_FRAME) + 1;
 			end = x1 - 1;
 			const struct roll *ro = &b->s->zones[v];
-			int cw = (ro->overdue ? 1 + snprintf(NULL, 0, "%u", ro->overdue) : 0) +
-				 (ro->soon ? 2 + snprintf(NULL, 0, "%u", ro->soon) : 0);
-			if (cw && end - cw - 1 - x >= NAME_MIN)
-				end = counts(g, y, x1 - 1, ro->overdue, ro->soon) - 1;
+			struct marks mk = roll_marks(ro, f);
+			if (mk.n && end - mk.width - 1 - x >= NAME_MIN)
+				end = draw_marks(g, y, x1 - 1, &mk) - 1;
+			if (!(sel && b->focus == p) && roll_bad(ro)) /* the worst under it shows */
+				base = STYLE_OVERDUE;
 			it = &z->it;
 		} else if (p == PANE_PROJECTS) {
-			const struct pcount *pc = &b->s->projects[v];
-			end = counts(g, y, x1 - 1, pc->overdue, pc->soon) - 1;
+			const struct roll *pc = &b->s->projects[v];
+			struct marks mk = roll_marks(pc, f);
+			end = draw_marks(g, y, x1 - 1, &mk) - (mk.n ? 1 : 0);
+			if (pc->milestones && end - 6 - x >= NAME_MIN + 4) { /* done of all, where there is room */
+				char done[24];
+				snprintf(done, sizeof done, "%u/%u", pc->done, pc->milestones);
+				int dw = (int)strlen(done);
+				grid_put(g, y, end - dw, done, STYLE_DIM);
+				end -= dw + 1;
+			}
+			if (!(sel && b->focus == p) && roll_bad(pc))
+				base = STYLE_OVERDUE;
 			it = &c->projects[v].it;
 		} else {
 			const struct milestone *m = &c->milestones[v];
@@ -220,6 +249,58 @@ static int detail_para(struct grid *g, int y, int y_end, int x0, int x1, const c
 	return y;
 }
 
+/* A zone's or project's roll-up in words: "项目 9  节点 3/16  逾期 6 …". */
+static const char *roll_words(const struct roll *r, int zone, char *buf, size_t cap)
+{
+	char next[11] = "-", inv[40];
+	if (r->next != DAY_NONE)
+		date_format(r->next, next);
+	int n = zone ? snprintf(buf, cap, "项目 %u  ", r->projects) : 0;
+	n += snprintf(buf + n, cap - (size_t)n, "节点 %u/%u  逾期 %u  将到期 %u", r->done, r->milestones,
+		      r->overdue, r->soon);
+	if (r->targets)
+		n += snprintf(buf + n, cap - (size_t)n, "  指标落后 %u/%u", r->behind, r->targets);
+	if (r->paused)
+		n += snprintf(buf + n, cap - (size_t)n, "  暂停 %u", r->paused);
+	if (zone && r->investment > 0) {
+		number_format(r->investment, inv, sizeof inv);
+		n += snprintf(buf + n, cap - (size_t)n, "  投资 %s 亿元", inv);
+	}
+	snprintf(buf + n, cap - (size_t)n, "  下一节点 %s", next);
+	return buf;
+}
+
+/* The targets of an item, one a line: name, bar, figures, verdict. */
+static int detail_targets(struct grid *g, int y, int y_end, int x0, int x1, const struct browse *b,
+			  uint32_t first, uint32_t n, const struct frame *f)
+{
+	const struct chart *c = b->c;
+	for (uint32_t i = first; i < first + n && y < y_end; i++, y++) {
+		const struct target *t = &c->targets[i];
+		const struct pace *p = &b->s->targets[i];
+		enum style st = pace_bad(p->v) ? STYLE_OVERDUE : p->v == V_MET ? STYLE_DONE : STYLE_NORMAL;
+		char bar[64], figures[96], words[160];
+		pace_bar(p, 10, f == &frame_ascii, bar, sizeof bar);
+		pace_figures(c, t, figures, sizeof figures);
+		pace_words(c, t, p, words, sizeof words);
+		if (i == first)
+			grid_text(g, y, x0, 6, "指标", strlen("指标"), ALIGN_LEFT, STYLE_HEADER, f->ellipsis);
+		int x = x0 + 7, w = x1 - x;
+		const char *name = item_name(c, &t->it);
+		int nw = w / 4 > 8 ? w / 4 : 8;
+		x = grid_text(g, y, x, nw, name, strlen(name), ALIGN_LEFT, st, f->ellipsis) + 1;
+		if (x1 - x > 40) {
+			x = grid_put(g, y, x, bar, st) + 1;
+		}
+		if (x < x1) {
+			char rest[300];
+			snprintf(rest, sizeof rest, "%s  %s%s", figures, pace_bad(p->v) ? "! " : "", words);
+			grid_text(g, y, x, x1 - x, rest, strlen(rest), ALIGN_LEFT, st, f->ellipsis);
+		}
+	}
+	return y;
+}
+
 static void detail(struct grid *g, const struct layout *l, const struct browse *b,
 		   const struct frame *f)
 {
@@ -233,6 +314,7 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 	if (v == NONE)
 		return;
 	const struct item *it;
+	uint32_t tgt_first = 0, tgt_count = 0;
 	if (p == PANE_ZONES) {
 		const struct zone *z = &c->zones[v];
 		const struct roll *r = &b->s->zones[v];
@@ -242,11 +324,10 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 		char next[11] = "-";
 		if (r->next != DAY_NONE)
 			date_format(r->next, next);
-		int n = snprintf(buf, sizeof buf, "项目 %u  节点 %u  逾期 %u  将到期 %u  下一节点 %s", r->projects,
-				 r->milestones, r->overdue, r->soon, next);
-		if (r->paused)
-			snprintf(buf + n, sizeof buf - (size_t)n, "  暂停 %u", r->paused);
-		y = detail_line(g, y, y_end, x0, x1, "统计", buf, r->overdue ? STYLE_OVERDUE : STYLE_NORMAL, f);
+		y = detail_line(g, y, y_end, x0, x1, "统计", roll_words(r, 1, buf, sizeof buf),
+				roll_bad(r) ? STYLE_OVERDUE : STYLE_NORMAL, f);
+		tgt_first = z->tgt_first;
+		tgt_count = z->tgt_count;
 	} else if (p == PANE_PROJECTS) {
 		const struct project *pr = &c->projects[v];
 		it = &pr->it;
@@ -254,13 +335,16 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 		y = detail_line(g, y, y_end, x0, x1, "区域", item_name(c, &c->zones[pr->zone].it), STYLE_NORMAL, f);
 		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, it->owner), STYLE_NORMAL, f);
 		if (!isnan(pr->investment)) {
-			snprintf(buf, sizeof buf, "%g 亿元", pr->investment);
+			char inv[40];
+			number_format(pr->investment, inv, sizeof inv);
+			snprintf(buf, sizeof buf, "%s 亿元", inv);
 			y = detail_line(g, y, y_end, x0, x1, "投资", buf, STYLE_NORMAL, f);
 		}
-		snprintf(buf, sizeof buf, "节点 %u  逾期 %u  将到期 %u", pr->ms_count,
-			 b->s->projects[v].overdue, b->s->projects[v].soon);
-		y = detail_line(g, y, y_end, x0, x1, "统计", buf,
-				b->s->projects[v].overdue ? STYLE_OVERDUE : STYLE_NORMAL, f);
+		const struct roll *r = &b->s->projects[v];
+		y = detail_line(g, y, y_end, x0, x1, "统计", roll_words(r, 0, buf, sizeof buf),
+				roll_bad(r) ? STYLE_OVERDUE : STYLE_NORMAL, f);
+		tgt_first = pr->tgt_first;
+		tgt_count = pr->tgt_count;
 	} else {
 		const struct milestone *m = &c->milestones[v];
 		const struct project *pr = &c->projects[m->project];
@@ -294,6 +378,15 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 			 (unsigned)d->col, diag_severity(d->severity), d->msg);
 		y = detail_para(g, y, y_end, x0, x1, "问题", line, strlen(line),
 				d->severity == DIAG_ERROR ? STYLE_OVERDUE : STYLE_NORMAL, f, 3);
+	}
+	/* Its targets: all the room left, or half of it when there is a note. */
+	int left = y_end - y, room = it->note == STR_NONE ? left : left / 2 > 2 ? left / 2 : 2;
+	if (tgt_count > (uint32_t)room && room > 1) {
+		y = detail_targets(g, y, y + room - 1, x0, x1, b, tgt_first, tgt_count, f);
+		snprintf(buf, sizeof buf, "%s 另有 %u 个指标（T 查看全部）", f->ellipsis, tgt_count - (uint32_t)(room - 1));
+		y = detail_line(g, y, y_end, x0, x1, "", buf, STYLE_DIM, f);
+	} else {
+		y = detail_targets(g, y, y_end, x0, x1, b, tgt_first, tgt_count, f);
 	}
 	if (it->note != STR_NONE)
 		detail_para(g, y, y_end, x0, x1, "备注", chart_str(c, it->note), pool_len(&c->str, it->note),
@@ -414,13 +507,19 @@ static int show(void *st, struct app *a, enum kind k, uint32_t i)
 		i = c->milestones[i].project;
 		k = KIND_PROJECT;
 	}
+	if (k == KIND_PROGRESS) {
+		i = c->progress[i].target;
+		k = KIND_TARGET;
+	}
 	if (k == KIND_PROJECT) {
 		h.project = i;
 		i = c->projects[i].zone;
 		k = KIND_ZONE;
 	}
-	if (k == KIND_TARGET)
+	if (k == KIND_TARGET) { /* its project's, or its zone's */
+		h.project = c->targets[i].project;
 		i = c->targets[i].zone;
+	}
 	h.zone = i;
 	struct browse *b = st;
 	if (b->filter && ((h.milestone != NONE && !browse_hot(b, PANE_MILESTONES, h.milestone)) ||

@@ -4,11 +4,13 @@
 
 #include "view.h"
 
-extern const struct view_ops view_browse, view_status, view_diags, view_help;
+extern const struct view_ops view_browse, view_status, view_targets, view_timeline, view_diags, view_help;
 
 const struct view_ops *const views[] = {
 	&view_browse, /* the first: where the chart opens, and q there quits */
 	&view_status,
+	&view_targets,
+	&view_timeline,
 	&view_diags,
 	&view_help,
 	NULL,

@@ -13,6 +13,22 @@ for w in 40 57 80 120 200; do
     is $? 1 "--print data/ at $w columns exits 1: something is overdue"
     same "$tmp/status-$w.txt" "$srcdir/tests/golden/status-$w.txt" "--print data/ at $w columns"
 done
+# The targets and the timeline, on data/ (2023-03-01) and on a fixture with
+# every verdict, nested zones and deadlines written as periods (2023-07-01).
+for v in targets timeline; do
+    for w in 60 100 160; do
+        run --print --view $v --today 2023-03-01 --width $w "$DATA" >"$tmp/$v-data-$w.txt"
+        same "$tmp/$v-data-$w.txt" "$srcdir/tests/golden/$v-data-$w.txt" "--print --view $v data/ at $w columns"
+        run --print --view $v --today 2023-07-01 --width $w "$FIXTURES/good/targets.yaml" >"$tmp/$v-fx-$w.txt"
+        same "$tmp/$v-fx-$w.txt" "$srcdir/tests/golden/$v-fixture-$w.txt" "--print --view $v targets.yaml at $w columns"
+    done
+done
+run --print --view targets --today 2023-07-01 "$FIXTURES/good/targets.yaml" >/dev/null
+is $? 1 "--print exits 1 when a target is behind, missed or over (nothing overdue)"
+run --print --view targets --today 2023-07-01 "$FIXTURES/good/order.yaml" >/dev/null
+is $? 1 "and still 1 for an overdue milestone, whichever view"
+run --print --view browse "$good" >/dev/null 2>"$tmp/err"; is $? 2 "--print --view browse is a usage error"
+run --print --view gantt "$good" >/dev/null 2>&1; is $? 2 "an unknown view is a usage error"
 run --print --ascii --today 2023-03-01 --width 80 "$DATA" >"$tmp/ascii.txt"
 same "$tmp/ascii.txt" "$srcdir/tests/golden/status-80-ascii.txt" "--print --ascii at 80 columns"
 # Beyond ASCII, only the chart's own Chinese text and punctuation: no box
@@ -20,19 +36,22 @@ same "$tmp/ascii.txt" "$srcdir/tests/golden/status-80-ascii.txt" "--print --asci
 LC_ALL=C.UTF-8 grep -nP '[^\x{20}-\x{7e}\x{3000}-\x{303f}\x{4e00}-\x{9fff}\x{ff00}-\x{ffef}]' "$tmp/ascii.txt" >"$tmp/non-ascii"
 is "$(cat "$tmp/non-ascii")" "" "--ascii: nothing but ASCII and the chart's CJK"
 
-# Every line within the width and every table's rules in line, at every width.
+# Every line within the width and every table's rules in line, at every width,
+# in every view.
 fails=0
-for f in "$DATA" "$good" "$FIXTURES/bad/escapes.yaml" "$FIXTURES/good/wide.yaml"; do
+for f in "$DATA" "$good" "$FIXTURES/bad/escapes.yaml" "$FIXTURES/good/wide.yaml" "$FIXTURES/good/targets.yaml"; do
     w=30
     while [ $w -le 200 ]; do
         for a in "" --ascii; do
-            run --print $a --today 2023-03-01 --width $w "$f" 2>/dev/null | "$check" $w >"$tmp/layout" ||
-                { fails=$((fails + 1)); echo "# $(basename "$f") at $w $a:"; head -3 "$tmp/layout" | sed 's/^/#   /'; }
+            for v in status targets timeline; do
+                run --print --view $v $a --today 2023-03-01 --width $w "$f" 2>/dev/null | "$check" $w >"$tmp/layout" ||
+                    { fails=$((fails + 1)); echo "# $(basename "$f") $v at $w $a:"; head -3 "$tmp/layout" | sed 's/^/#   /'; }
+            done
         done
         w=$((w + 1))
     done
 done
-is $fails 0 "every line within the width and every table aligned, widths 30..200"
+is $fails 0 "every line within the width and every table aligned, widths 30..200, every view"
 
 # Exit statuses: 0 nothing overdue, 1 something overdue, 2 a data error
 # (what loaded is still printed).
@@ -42,6 +61,17 @@ run --print --today 2022-01-01 "$good" "$FIXTURES/bad/syntax.yaml" >"$tmp/out" 2
 is $? 2 "--print exits 2 on a data error"
 grep -q '资阳方特文旅项目' "$tmp/out" || grep -q '临空经济区' "$tmp/out"; ok $? "--print still prints what loaded"
 grep -q 'syntax.yaml:5:8: error' "$tmp/err"; ok $? "--print puts diagnostics on stderr"
+
+# The README's captured screens are what guatu prints.
+fx="$FIXTURES/good/targets.yaml"
+run --print --today 2023-07-01 --width 100 "$fx" | sed 1d >"$tmp/readme-status.want"
+run --print --view timeline --today 2023-07-01 --width 100 "$fx" | sed 1d >"$tmp/readme-timeline.want"
+awk '/status screen a cron job/ { on = 1; next } /^and `--view timeline`/ { on = 0 } on' "$srcdir/README" |
+    sed -n '/^    /,$p' | sed 's/^    //' | sed '$d' >"$tmp/readme-status.got"
+awk '/^and `--view timeline`/ { on = 1; next } /^## Quick start/ { on = 0 } on' "$srcdir/README" |
+    sed -n '/^    /,$p' | sed 's/^    //' | sed '$d' >"$tmp/readme-timeline.got"
+same "$tmp/readme-status.got" "$tmp/readme-status.want" "README shows the status screen as guatu prints it"
+same "$tmp/readme-timeline.got" "$tmp/readme-timeline.want" "README shows the timeline as guatu prints it"
 
 # The first line says when the run was, so appended runs are told apart.
 is "$(run --print --today 2022-01-01 "$good" | head -1)" "guatu 2023-11-14 22:13:20" "the first line is the time of the run"

@@ -15,7 +15,7 @@ is "$(selected 3)" "开工建设        2022-12-31 逾期60天" "on the 莱斯�
 sed -i '/id: laisite/,/due:/ s/name: 开工建设/name: 开工建设（改）/' "$f"
 within 3 shows '开工建设（改）'; ok $? "an edited file shows within 2 s, no key pressed"
 is "$(selected 3)" "开工建设（改）  2022-12-31 逾期60天" "the cursor is still on the renamed milestone"
-is "$(selected 2)" "莱斯特项目                 !1" "and on its project"
+is "$(selected 2)" "莱斯特项目             0/1 !1" "and on its project"
 line 30 | grep -q '载入 22:13:20 · 5 个文件'; ok $? "the bottom line says when and from how many files"
 
 # --- a broken file keeps the last good chart -------------------------------
@@ -63,11 +63,11 @@ echo 1679097599 >"$tmp/clock"   # 2023-03-17 23:59:59 UTC
 env_extra="GUATU_TEST_CLOCK='$tmp/clock'"
 cp "$tmp/edited.yaml" "$f"
 start midnight 100 30 "$dir"
-line 1 | grep -q '! 逾期 9  将到期 0  今天 2023-03-17'; ok $? "before midnight: nothing due soon"
+line 1 | grep -q '! 逾期 9  将到期 0  ! 指标落后 2  今天 2023-03-17'; ok $? "before midnight: nothing due soon"
 echo 1679097600 >"$tmp/clock"   # 2023-03-18 00:00:00: the end of March comes within 14 days
 within 3 sh -c "tmux -L $name capture-pane -p | head -1 | grep -q '今天 2023-03-18'"
 ok $? "left running past midnight, today moves on"
-line 1 | grep -q '! 逾期 9  将到期 4  今天 2023-03-18'; ok $? "and what is due soon is counted anew"
+line 1 | grep -q '! 逾期 9  将到期 4  ! 指标落后 2  今天 2023-03-18'; ok $? "and what is due soon is counted anew"
 stop
 env_extra=""
 
@@ -88,7 +88,7 @@ want_line=$(grep -n 'name: 莱斯特项目' "$tmp/good.yaml" | cut -d: -f1)
 is "$(sed -n 1p "$tmp/ed-args")" "+$want_line" "the editor got +LINE of the project"
 is "$(sed -n 2p "$tmp/ed-args")" "$f" "and the file's path, spaces and all"
 is "$(wc -l <"$tmp/ed-args")" 2 "and nothing else"
-is "$(selected 2)" "莱斯特项目（编辑后）       !1" "the cursor stays on the project"
+is "$(selected 2)" "莱斯特项目（编辑后）   0/1 !1" "the cursor stays on the project"
 line 1 | grep -q '川东重点项目挂图'; ok $? "the screen is back after the editor"
 stop
 printf '#!/bin/sh\nexit 3\n' >"$tmp/failing-ed.sh"; chmod +x "$tmp/failing-ed.sh"

@@ -9,17 +9,17 @@ start first 100 30 --today 2023-03-01 "$DATA"
 screen >"$tmp/first.txt"
 "$check" 100 <"$tmp/first.txt" >/dev/null; ok $? "the first screen's frame lines up"
 cat >"$tmp/first.want" <<'SCREEN'
-川东重点项目挂图（样例）                                         ! 逾期 9  将到期 0  今天 2023-03-01
+川东重点项目挂图（样例）                           ! 逾期 9  将到期 0  ! 指标落后 2  今天 2023-03-01
 ┌─ 区域 1/21 ────────────────┬─ 项目 ────────────────────────┬─ 节点 ──────────────────────────────┐
-│>▾ 资阳临空经济区        !6 │>资阳方特文旅项目              │>开工建设          2022-12-31 已完成 │
-│     清泉片区            !4 │ 莱斯特项目                 !1 │                                     │
-│     三草湾片区             │ 上海高仙机器人四十万能级生…   │                                     │
-│     雁江镇              !1 │ 高仙机器人二期                │                                     │
-│   资阳高新区               │ 四川音乐学院临空经济区校区…   │                                     │
-│ ▾ 雁江区                !2 │ 警训基地                      │                                     │
-│     雁江临空制造配套产业园 │ 雁溪湖生态新城                │                                     │
+│>▾ 资阳临空经济区        !6 │>资阳方特文旅项目          1/1 │>开工建设          2022-12-31 已完成 │
+│     清泉片区            !4 │ 莱斯特项目             0/1 !1 │                                     │
+│     三草湾片区             │ 上海高仙机器人四十万能级… 1/1 │                                     │
+│     雁江镇              !1 │ 高仙机器人二期            0/1 │                                     │
+│   资阳高新区               │ 四川音乐学院临空经济区校… 1/1 │                                     │
+│ ▾ 雁江区                !2 │ 警训基地                  0/1 │                                     │
+│     雁江临空制造配套产业园 │ 雁溪湖生态新城            0/2 │                                     │
 │     资阳医药食品产业功… !2 │                               │                                     │
-│ ▾ 南充临江新区          !1 │                               │                                     │
+│ ▾ 南充临江新区       !1 ▼2 │                               │                                     │
 │     顺庆片区               │                               │                                     │
 │     高坪片区            !1 │                               │                                     │
 │     西充片区               │                               │                                     │
@@ -30,12 +30,12 @@ cat >"$tmp/first.want" <<'SCREEN'
 │     廣安經開區             │                               │                                     │
 ├────────────────────────────┴───────────────────────────────┴─────────────────────────────────────┤
 │ 区域   资阳临空经济区                                                                            │
-│ 统计   项目 9  节点 16  逾期 6  将到期 0  下一节点 2023-04-30                                    │
+│ 统计   项目 9  节点 3/16  逾期 6  将到期 0  指标落后 0/14  下一节点 2023-04-30                   │
 │ 来源   DATA/01-ziyang.yaml:6                                                                     │
+│ 指标   全年完成投资           ░░░░░░░░░┊ - / 100 亿元  无数据                                    │
+│        … 另有 9 个指标（T 查看全部）                                                             │
 │ 备注   加快建设成都都市圈景城相融宜居宜业生态新城、临空经济创新发展产业新区。                    │
 │        2023年突出“项目引领、产业突破、基础配套、国企支撑、要素环境、党的建设”6项重点。           │
-│                                                                                                  │
-│                                                                                                  │
 │                                                                                                  │
 └──────────────────────────────────────────────────────────────────────────────────────────────────┘
 j/k 移动  h/l 窗格  / 搜索  o 筛选  e 编辑  r 载入  s 状态  ? 帮助  q 退出  载入 22:13:20 · 5 个文件
@@ -48,11 +48,11 @@ same "$tmp/first.txt" "$tmp/first.want" "the first screen at 100x30"
 # --- moving in every pane ---------------------------------------------------
 keys j
 is "$(selected 1)" "清泉片区            !4" "j moves down the zones"
-is "$(selected 2)" "清泉智能制造产业园         !4" "the projects follow the zone"
+is "$(selected 2)" "清泉智能制造产业园     0/7 !4" "the projects follow the zone"
 keys k k
 is "$(selected 1)" "▾ 资阳临空经济区        !6" "k moves up and stops at the top"
 keys l j
-is "$(selected 2)" "莱斯特项目                 !1" "l then j moves in the projects"
+is "$(selected 2)" "莱斯特项目             0/1 !1" "l then j moves in the projects"
 keys l
 is "$(selected 3)" "开工建设        2022-12-31 逾期60天" "l moves to the milestones"
 line 23 | grep -q '截止   2022年四季度（2022-12-31）  逾期60天'; ok $? "the detail pane shows due as written, resolved, and days late"
@@ -84,7 +84,7 @@ keys k +
 line 4 | grep -q '清泉片区'; ok $? "+ unfolds"
 keys j Enter
 keys j
-is "$(selected 2)" "清泉智能制造产业园         !4" "Enter on a zone without sub-zones drills into its projects"
+is "$(selected 2)" "清泉智能制造产业园     0/7 !4" "Enter on a zone without sub-zones drills into its projects"
 keys Enter j
 is "$(selected 3)" "21#楼（莱斯特… 2022-10-20 逾期132天" "Enter on a project drills into its milestones"
 stop
@@ -95,7 +95,7 @@ keys /
 literal "溢辉"
 line 30 | grep -q '^/溢辉  '; ok $? "the search line shows what is typed (CJK)"
 is "$(selected 1)" "高坪片区            !1" "typing a CJK word jumps to its zone"
-is "$(selected 2)" "溢辉电子片式电阻厂区建设…  !1" "and its project"
+is "$(selected 2)" "溢辉电子片式电阻厂区…  1/2 !1" "and its project"
 keys Enter
 keys /
 literal "廣安經開"
@@ -123,7 +123,7 @@ keys Enter
 selected 3 | grep -q '^落地開工 *2023-03-31'; ok $? "2023-03-31 finds a milestone due 2023年一季度"
 line 23 | grep -q "截止   2023年一季度（2023-03-31）"; ok $? "(its due as written is 2023年一季度)"
 keys n
-is "$(selected 2)" "誠信新能源新材料項目" "n: the next one due that day"
+is "$(selected 2)" "誠信新能源新材料項目      0/2" "n: the next one due that day"
 keys /
 literal "没有这个词"
 line 30 | grep -q '无匹配 no match'; ok $? "no match is said plainly"
@@ -142,12 +142,12 @@ start fullwidth 100 30 --today 2023-03-01 "$FIXTURES/good/wide.yaml"
 keys /
 literal "ascii"
 keys Enter
-is "$(selected 2)" "Ｆｕｌｌ－ｗｉｄｔｈ …  !1 ~1" "half-width 'ascii' finds full-width ＡＳＣＩＩ"
+is "$(selected 2)" "Ｆｕｌｌ－ｗｉｄｔ… 0/3 !1 ~1" "half-width 'ascii' finds full-width ＡＳＣＩＩ"
 keys g h g
 keys /
 literal "ＦＵＬＬ"
 keys Enter
-is "$(selected 2)" "Ｆｕｌｌ－ｗｉｄｔｈ …  !1 ~1" "full-width upper case finds it too"
+is "$(selected 2)" "Ｆｕｌｌ－ｗｉｄｔ… 0/3 !1 ~1" "full-width upper case finds it too"
 stop
 
 # --- filter, sort, views ----------------------------------------------------
@@ -157,7 +157,7 @@ screen | grep -q '三草湾片区'; is $? 1 "o hides zones with nothing overdue 
 line 2 | grep -q '区域·筛选'; ok $? "the pane titles say the filter is on"
 is "$(selected 1)" "▾ 资阳临空经济区        !6" "the selection stays"
 keys j l
-is "$(selected 2)" "清泉智能制造产业园         !4" "filtered projects"
+is "$(selected 2)" "清泉智能制造产业园     0/7 !4" "filtered projects"
 keys l
 screen | grep -q '二期其余楼栋'; is $? 1 "o hides milestones not overdue or due soon"
 keys o
@@ -175,12 +175,12 @@ screen | grep -q 'j Down .*下移 move down'; ok $? "the help lists the keys fro
 keys q
 line 2 | grep -q '区域'; ok $? "q in the help goes back"
 keys s
-line 3 | grep -q '│ 区域 .*│ 项目 │ 节点 │ 逾期 │ 将到期 │'; ok $? "s shows the status view"
-line 1 | grep -q '川东重点项目挂图（样例）.*! 逾期 9  将到期 0  今天 2023-03-01'; ok $? "with the header line"
+line 3 | grep -q '│ 区域 .*│ 项目 │ 完成/节点 │ 逾期 │ 将到期 │'; ok $? "s shows the status view"
+line 1 | grep -q '川东重点项目挂图（样例）.*! 逾期 9  将到期 0  ! 指标落后 2  今天 2023-03-01'; ok $? "with the header line"
 line 2 | grep -q '┌'; ok $? "the status view starts with the zone table"
 keys G
-screen | grep -q '逾期节点 9（最久在前）'; ok $? "G scrolls the status view to its end: the overdue list"
-screen | grep -q '将到期节点 0'; ok $? "and the due-soon list"
+screen | grep -q '│ 鄰水縣 .*│ 到位國內省外資'; ok $? "G scrolls the status view to its end: the last target"
+line 29 | grep -q '^└'; ok $? "and the table's bottom rule"
 keys b
 line 2 | grep -q '^┌─ 区域 [0-9]*/21 ─'; ok $? "b goes back to browsing"
 keys q
@@ -220,7 +220,7 @@ keys E Escape
 line 2 | grep -q '─ 区域 '; ok $? "Escape leaves the diagnostics"
 keys s ?
 keys q
-line 3 | grep -q '│ 区域 .*│ 项目 │ 节点 │'; ok $? "q closes the help opened from the status view: back there"
+line 3 | grep -q '│ 区域 .*│ 项目 │ 完成/节点 │'; ok $? "q closes the help opened from the status view: back there"
 line 30 | grep -q '^状态总览  j/k 移动'; ok $? "the status view's footer names it and its keys"
 keys q
 line 2 | grep -q '─ 区域 '; ok $? "q closes the status view: back to browsing"
@@ -233,10 +233,12 @@ stop
 
 # --- the status view: a cursor, Enter, search -------------------------------------
 start status 100 30 --today 2023-03-01 "$DATA"
-keys s G
+keys s /
+literal "二期33#"
+keys Enter
 line 30 | grep -q '状态总览'; ok $? "the status view"
 keys Enter
-selected 3 | grep -q '^二期33#具备进'; ok $? "G goes to the last item row; Enter shows its milestone in the browse view"
+selected 3 | grep -q '^二期33#具备进'; ok $? "Enter on an overdue row shows its milestone in the browse view"
 keys s g /
 literal "莱斯特"
 keys Enter
@@ -288,7 +290,7 @@ line 2 | grep -q '区域·筛选'; ok $? "and the filter stays on"
 keys /
 literal "溢辉"
 keys Enter
-is "$(selected 2)" "溢辉电子片式电阻厂区建设…  !1" "what it shows is found"
+is "$(selected 2)" "溢辉电子片式电阻厂区…  1/2 !1" "what it shows is found"
 line 2 | grep -q '区域·筛选'; ok $? "the filter still on"
 stop
 
@@ -314,6 +316,42 @@ tmux -L "$name" -f /dev/null new-session -d -x 100 -y 30 \
 settle
 screen | grep -q '^guatu: this terminal cannot move the cursor (is TERM dumb?); --print works without one$'; ok $? "TERM=dumb: refused with the hint to use --print"
 screen | grep -q '^EXIT=2$'; ok $? "TERM=dumb: exit 2"
+stop
+
+# --- the timeline (t) and the targets (T) ----------------------------------------------
+start tl 100 20 --today 2023-07-01 "$FIXTURES/good/targets.yaml"
+line 1 | grep -q '! 逾期 1  将到期 1  ! 指标落后 4  今天 2023-07-01'; ok $? "the header counts targets behind, missed or over"
+keys t
+line 20 | grep -q '^时间轴  j/k 项目  h/l 时间  +/- 缩放  \. 今天'; ok $? "t opens the timeline; its keys in the footer"
+line 3 | grep -q '│4月  5月  6月  7月  8月  9月  10月 11月 12月 1月  2月'; ok $? "by month, today's month a little in from the left"
+line 6 | grep -q '^    溢辉电子片式电阻厂区│━━━━━━━━━━━━━━✗┊              ━━━━◆━━━━━━━━━◆$'
+ok $? "marks at their days: a period drawn as a span, the overdue one ✗, today ┊"
+line 8 | grep -q '^    迎宾大道管网改造    │               ┊◆       ◆━━━━‖$'; ok $? "a due-soon mark right after today, a paused one ‖"
+keys +
+line 2 | grep -q '2023-07'; ok $? "+ zooms in to weeks"
+line 20 | grep -q '按周 by week'; ok $? "and says so"
+keys - -
+line 3 | grep -q '│一季  二季  三季  四季  一季'; ok $? "- - zooms out to quarters, today where it was"
+keys l
+line 3 | grep -q '│二季  三季  四季  一季'; ok $? "l moves later in time"
+keys h h .
+line 3 | grep -q '│四季  一季  二季  三季  四季'; ok $? ". comes back to today: its quarter a little in from the left"
+keys + j Enter
+is "$(selected 2)" "迎宾大道管网改造       0/3 ~1" "j moves to the next project; Enter shows it in the browse view"
+keys t
+is "$(name_of)" "" "(opened from a project, the timeline starts there)"
+keys Enter
+is "$(selected 2)" "迎宾大道管网改造       0/3 ~1" "and Enter goes back to it"
+keys T
+line 2 | grep -q '^指标 7（! 落后、未完成或超出 4）'; ok $? "T opens the targets: seven, four needing attention"
+screen | grep -q '│ 高坪片区 │ *│ 新签约项目 *│ *30 / 90 个 │ ! 落后 33.3%，时间已过49.6% │'; ok $? "behind: the share reached and the time gone"
+screen | grep -q '│ 52 / 45 个工作日 │ ! 52 > 45 个工作日：超出 *│'; ok $? "a ceiling exceeded: over"
+keys j j j Enter
+selected 2 | grep -q '^溢辉电子片式电阻厂'; ok $? "Enter on a project's target shows the project in the browse view"
+keys T /
+literal "增速"
+keys Enter
+screen | grep -q '一季度增速'; ok $? "search finds a target by name"
 stop
 
 # --- sizes ------------------------------------------------------------------

@@ -1,0 +1,546 @@
+#include "config.h"
+#include "report.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+#include "words.h"
+
+enum { HEADER_ROWS = 3, BAR = 10 }; /* title, counts, a blank line; a target's bar */
+
+/* One row's cells: texts borrowed from the model or made in `own`. */
+struct cells {
+	const char *text[REPORT_COLS];
+	enum style style[REPORT_COLS];
+	char own[REPORT_COLS][96];
+	char name[512]; /* an indented zone name */
+};
+
+static void put(struct cells *r, int col, const char *s, enum style st)
+{
+	r->text[col] = s;
+	r->style[col] = st;
+}
+
+__attribute__((format(printf, 4, 5)))
+static void putf(struct cells *r, int col, enum style st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->own[col], sizeof r->own[col], fmt, ap);
+	va_end(ap);
+	put(r, col, r->own[col], st);
+}
+
+static void put_day(struct cells *r, int col, day_t d)
+{
+	if (d == DAY_NONE) {
+		put(r, col, "-", STYLE_NORMAL);
+		return;
+	}
+	date_format(d, r->own[col]);
+	put(r, col, r->own[col], STYLE_NORMAL);
+}
+
+/* ---- the parts ------------------------------------------------------ */
+
+enum { Z_NAME, Z_PROJECTS, Z_MILESTONES, Z_OVERDUE, Z_SOON, Z_LATE, Z_BEHIND, Z_INVEST, Z_NEXT, Z_COLS };
+enum { L_ZONE, L_PROJECT, L_MILESTONE, L_WRITTEN, L_DATE, L_DAYS, L_OWNER, L_COLS };
+enum { T_ZONE, T_PROJECT, T_NAME, T_BAR, T_FIGURES, T_VERDICT, T_AS_OF, T_TREND, T_COLS };
+
+/* Priorities: below 5 optional, dropped before a name (flex, 5 and more) is
+ * cut short; see table.h. */
+static const struct column zone_cols[] = {
+	[Z_NAME] = {"区域", ALIGN_LEFT, 1, 10, 0, 0},
+	[Z_PROJECTS] = {"项目", ALIGN_RIGHT, 0, 4, 0, 0},
+	[Z_MILESTONES] = {"完成/节点", ALIGN_RIGHT, 0, 6, 0, 0},
+	[Z_OVERDUE] = {"逾期", ALIGN_RIGHT, 0, 9, 0, 0},
+	[Z_SOON] = {"将到期", ALIGN_RIGHT, 0, 8, 0, 0},
+	[Z_LATE] = {"延期完成", ALIGN_RIGHT, 0, 2, 0, 0},
+	[Z_BEHIND] = {"指标落后", ALIGN_RIGHT, 0, 7, 0, 0},
+	[Z_INVEST] = {"投资亿元", ALIGN_RIGHT, 0, 1, 0, 0},
+	[Z_NEXT] = {"下一节点", ALIGN_LEFT, 0, 5, 0, 0},
+};
+static const struct column list_cols[] = {
+	[L_ZONE] = {"区域", ALIGN_LEFT, 1, 5, 0, 0},
+	[L_PROJECT] = {"项目", ALIGN_LEFT, 1, 8, 0, 0},
+	[L_MILESTONE] = {"节点", ALIGN_LEFT, 1, 10, 0, 0},
+	[L_WRITTEN] = {"截止", ALIGN_LEFT, 1, 3, 0, 0},
+	[L_DATE] = {"日期", ALIGN_LEFT, 0, 3, 0, 0}, /* the days late say it too */
+	[L_DAYS] = {"逾期", ALIGN_RIGHT, 0, 12, 0, 0},
+	[L_OWNER] = {"负责人", ALIGN_LEFT, 1, 4, 0, 0},
+};
+static const struct column target_cols[] = {
+	[T_ZONE] = {"区域", ALIGN_LEFT, 1, 5, 0, 0},
+	[T_PROJECT] = {"项目", ALIGN_LEFT, 1, 6, 0, 0},
+	[T_NAME] = {"指标", ALIGN_LEFT, 1, 10, 0, 0},
+	[T_BAR] = {"进度", ALIGN_LEFT, 0, 4, 0, 0},
+	[T_FIGURES] = {"完成/目标", ALIGN_RIGHT, 0, 9, 0, 0},
+	[T_VERDICT] = {"判断", ALIGN_LEFT, 0, 12, 0, 0}, /* never cut: it is the point */
+	[T_AS_OF] = {"截至", ALIGN_LEFT, 0, 3, 0, 0},
+	[T_TREND] = {"趋势", ALIGN_LEFT, 0, 2, 0, 0},
+};
+
+/* The style of a state: the worst under a zone, a target's verdict. */
+static enum style roll_style(const struct roll *r)
+{
+	return roll_bad(r) ? STYLE_OVERDUE : r->soon ? STYLE_SOON : STYLE_NORMAL;
+}
+
+static enum style verdict_style(enum verdict v)
+{
+	return pace_bad(v) ? STYLE_OVERDUE : v == V_MET ? STYLE_DONE : v == V_NO_FIGURE ? STYLE_DIM : STYLE_NORMAL;
+}
+
+static size_t zone_rows(const struct report *l) { return l->c->nzones + 1; }
+static size_t overdue_rows(const struct report *l) { return l->s->noverdue; }
+static size_t soon_rows(const struct report *l) { return l->s->nsoon; }
+static size_t target_rows(const struct report *l) { return l->c->ntargets; }
+
+static void zone_cells(const struct report *l, size_t i, struct cells *r)
+{
+	const struct chart *c = l->c;
+	const struct roll *z = i < c->nzones ? &l->s->zones[i] : &l->s->all;
+	if (i < c->nzones) {
+		/* Sub-zones are indented under their parent; the name takes the
+		 * colour of the worst state under it. */
+		const char *name = item_name(c, &c->zones[i].it);
+		int indent = 2 * (int)c->zones[i].depth;
+		indent = indent > 16 ? 16 : indent;
+		if ((size_t)indent + strlen(name) < sizeof r->name) {
+			memset(r->name, ' ', (size_t)indent);
+			strcpy(r->name + indent, name);
+			name = r->name;
+		}
+		put(r, Z_NAME, name, roll_style(z));
+	} else {
+		put(r, Z_NAME, "合计", STYLE_HEADER);
+	}
+	putf(r, Z_PROJECTS, STYLE_NORMAL, "%u", z->projects);
+	putf(r, Z_MILESTONES, STYLE_NORMAL, "%u/%u", z->done, z->milestones);
+	putf(r, Z_OVERDUE, z->overdue ? STYLE_OVERDUE : STYLE_NORMAL, "%u", z->overdue);
+	putf(r, Z_SOON, z->soon ? STYLE_SOON : STYLE_NORMAL, "%u", z->soon);
+	putf(r, Z_LATE, z->done_late ? STYLE_DONE_LATE : STYLE_NORMAL, "%u", z->done_late);
+	if (z->targets)
+		putf(r, Z_BEHIND, z->behind ? STYLE_OVERDUE : STYLE_NORMAL, "%u/%u", z->behind, z->targets);
+	else
+		put(r, Z_BEHIND, "-", STYLE_DIM);
+	if (z->investment > 0)
+		number_format(z->investment, r->own[Z_INVEST], sizeof r->own[Z_INVEST]), put(r, Z_INVEST, r->own[Z_INVEST], STYLE_NORMAL);
+	else
+		put(r, Z_INVEST, "-", STYLE_DIM);
+	put_day(r, Z_NEXT, z->next);
+}
+
+static void milestone_cells(const struct report *l, uint32_t mi, int overdue, struct cells *r)
+{
+	const struct chart *c = l->c;
+	const struct milestone *m = &c->milestones[mi];
+	const struct project *p = &c->projects[m->project];
+	const struct zone *z = &c->zones[p->zone];
+	enum style st = overdue ? STYLE_OVERDUE : STYLE_SOON;
+	put(r, L_ZONE, item_name(c, &z->it), STYLE_NORMAL);
+	put(r, L_PROJECT, item_name(c, &p->it), STYLE_NORMAL);
+	put(r, L_MILESTONE, item_name(c, &m->it), st);
+	put(r, L_WRITTEN, chart_str(c, m->due_text), STYLE_NORMAL);
+	put_day(r, L_DATE, m->due);
+	char days[32];
+	words_days(days, sizeof days, overdue ? MS_OVERDUE : MS_SOON, m->due, l->s->today);
+	putf(r, L_DAYS, st, "%s%s", overdue ? "! " : "", days);
+	str_t owner = m->it.owner ? m->it.owner : p->it.owner ? p->it.owner : z->it.owner;
+	put(r, L_OWNER, chart_str(c, owner), STYLE_NORMAL);
+}
+
+static void overdue_cells(const struct report *l, size_t i, struct cells *r)
+{
+	milestone_cells(l, l->s->overdue[i], 1, r);
+}
+
+static void soon_cells(const struct report *l, size_t i, struct cells *r)
+{
+	milestone_cells(l, l->s->due_soon[i], 0, r);
+}
+
+static void target_cells(const struct report *l, size_t i, struct cells *r)
+{
+	const struct chart *c = l->c;
+	uint32_t ti = l->s->target_order[i];
+	const struct target *t = &c->targets[ti];
+	const struct pace *p = &l->s->targets[ti];
+	enum style st = verdict_style(p->v);
+	put(r, T_ZONE, item_name(c, &c->zones[t->zone].it), STYLE_NORMAL);
+	put(r, T_PROJECT, t->project != NONE ? item_name(c, &c->projects[t->project].it) : "", STYLE_NORMAL);
+	put(r, T_NAME, item_name(c, &t->it), pace_bad(p->v) ? STYLE_OVERDUE : STYLE_NORMAL);
+	pace_bar(p, BAR, l->o.ascii, r->own[T_BAR], sizeof r->own[T_BAR]);
+	put(r, T_BAR, r->own[T_BAR], st);
+	pace_figures(c, t, r->own[T_FIGURES], sizeof r->own[T_FIGURES]);
+	put(r, T_FIGURES, r->own[T_FIGURES], STYLE_NORMAL);
+	/* "! " first where it needs attention: it reads without colour, as overdue does */
+	int bang = pace_bad(p->v) ? 2 : 0;
+	memcpy(r->own[T_VERDICT], "! ", 2);
+	pace_words(c, t, p, r->own[T_VERDICT] + bang, sizeof r->own[T_VERDICT] - 2);
+	put(r, T_VERDICT, r->own[T_VERDICT], st);
+	if (isnan(t->actual))
+		put(r, T_AS_OF, "-", STYLE_DIM);
+	else
+		put_day(r, T_AS_OF, p->as_of);
+	pace_trend(c, t, l->o.ascii, r->own[T_TREND], sizeof r->own[T_TREND]);
+	put(r, T_TREND, r->own[T_TREND], st);
+}
+
+static void overdue_title(const struct report *l, char *buf, size_t cap, enum style *st)
+{
+	snprintf(buf, cap, "逾期节点 %zu（最久在前）", l->s->noverdue);
+	*st = l->s->noverdue ? STYLE_OVERDUE : STYLE_TITLE;
+}
+
+static void soon_title(const struct report *l, char *buf, size_t cap, enum style *st)
+{
+	snprintf(buf, cap, "将到期节点 %zu（%d天内，最近在前）", l->s->nsoon, l->s->soon_days);
+	*st = l->s->nsoon ? STYLE_SOON : STYLE_TITLE;
+}
+
+static void target_title(const struct report *l, char *buf, size_t cap, enum style *st)
+{
+	if (l->s->all.behind)
+		snprintf(buf, cap, "指标 %zu（! 落后、未完成或超出 %u）", l->c->ntargets, l->s->all.behind);
+	else
+		snprintf(buf, cap, "指标 %zu", l->c->ntargets);
+	*st = l->s->all.behind ? STYLE_OVERDUE : STYLE_TITLE;
+}
+
+static int zone_item(const struct report *l, size_t i, enum kind *k, uint32_t *idx)
+{
+	(void)l;
+	*k = KIND_ZONE;
+	*idx = (uint32_t)i;
+	return 1;
+}
+
+static int overdue_item(const struct report *l, size_t i, enum kind *k, uint32_t *idx)
+{
+	*k = KIND_MILESTONE;
+	*idx = l->s->overdue[i];
+	return 1;
+}
+
+static int soon_item(const struct report *l, size_t i, enum kind *k, uint32_t *idx)
+{
+	*k = KIND_MILESTONE;
+	*idx = l->s->due_soon[i];
+	return 1;
+}
+
+static int target_item(const struct report *l, size_t i, enum kind *k, uint32_t *idx)
+{
+	*k = KIND_TARGET;
+	*idx = l->s->target_order[i];
+	return 1;
+}
+
+/* What each part is: its columns, its rows and how to read them. */
+static const struct part_info {
+	const struct column *cols;
+	int ncols;
+	const char *days_title; /* the list's days column: 逾期 or 剩余 */
+	int total;              /* a total row set apart at the end (zones) */
+	size_t (*rows)(const struct report *l);
+	void (*cells)(const struct report *l, size_t i, struct cells *r);
+	int (*item)(const struct report *l, size_t i, enum kind *k, uint32_t *idx);
+	/* A title line above the table, or NULL for none. */
+	void (*title)(const struct report *l, char *buf, size_t cap, enum style *st);
+} parts[PART_COUNT] = {
+	[PART_ZONES] = {zone_cols, Z_COLS, NULL, 1, zone_rows, zone_cells, zone_item, NULL},
+	[PART_OVERDUE] = {list_cols, L_COLS, "逾期", 0, overdue_rows, overdue_cells, overdue_item, overdue_title},
+	[PART_SOON] = {list_cols, L_COLS, "剩余", 0, soon_rows, soon_cells, soon_item, soon_title},
+	[PART_TARGETS] = {target_cols, T_COLS, NULL, 0, target_rows, target_cells, target_item, target_title},
+};
+
+/* ---- layout --------------------------------------------------------- */
+
+int report_measure(struct report *l, const struct chart *c, const struct summary *s,
+		   const struct report_opts *o)
+{
+	memset(l, 0, sizeof *l);
+	l->c = c;
+	l->s = s;
+	l->o = *o;
+	for (int p = 0; p < PART_COUNT; p++)
+		if (!o->parts || (o->parts & (1u << p)))
+			l->parts[l->nparts++] = p;
+	struct cells *r = malloc(sizeof *r);
+	if (!r)
+		return -1;
+	for (int k = 0; k < l->nparts; k++) {
+		int p = l->parts[k];
+		const struct part_info *pi = &parts[p];
+		memcpy(l->cols[p], pi->cols, sizeof(struct column) * (size_t)pi->ncols);
+		if (pi->days_title)
+			l->cols[p][L_DAYS].title = pi->days_title;
+		for (int col = 0; col < pi->ncols; col++)
+			l->natural[p][col] = text_width(l->cols[p][col].title, strlen(l->cols[p][col].title));
+		size_t n = l->nrows[p] = pi->rows(l);
+		for (size_t i = 0; i < n; i++) { /* measure every row once */
+			pi->cells(l, i, r);
+			for (int col = 0; col < pi->ncols; col++) {
+				int w = text_width(r->text[col], strlen(r->text[col]));
+				if (w > l->natural[p][col])
+					l->natural[p][col] = w;
+			}
+		}
+	}
+	/* The errors, first in the file order diagnostics are in. */
+	int e = 0;
+	for (size_t i = 0; i < c->diags.n && e < REPORT_ERRORS; i++) {
+		const struct diag *d = &c->diags.v[i];
+		if (d->severity != DIAG_ERROR)
+			continue;
+		if (d->line)
+			snprintf(l->errors[e++], sizeof l->errors[0], "%s:%u:%u: %s", c->files[d->file].shown,
+				 (unsigned)d->line, (unsigned)d->col, d->msg);
+		else
+			snprintf(l->errors[e++], sizeof l->errors[0], "%s: %s", c->files[d->file].shown, d->msg);
+	}
+	free(r);
+	return 0;
+}
+
+void report_fit(struct report *l, int width)
+{
+	l->width = width;
+	for (int k = 0; k < l->nparts; k++) {
+		int p = l->parts[k];
+		for (int col = 0; col < parts[p].ncols; col++)
+			l->cols[p][col].natural = l->natural[p][col];
+		table_layout(l->cols[p], parts[p].ncols, width);
+	}
+	long y = l->o.no_header ? 0 : HEADER_ROWS;
+	/* Errors first, so a log shows that the screen below is not the whole
+	 * chart: a title, each error wrapped, what more there is, a blank line. */
+	l->err_start = y;
+	l->nerr_lines = 0;
+	size_t errors = l->c->diags.errors;
+	for (int e = 0; e < REPORT_ERRORS && (size_t)e < errors; e++) {
+		struct text_line lines[REPORT_ERROR_LINES + 1];
+		size_t len = strlen(l->errors[e]);
+		size_t n = text_wrap(l->errors[e], len, width - 2, lines, REPORT_ERROR_LINES + 1);
+		if (n > REPORT_ERROR_LINES) { /* the last line kept takes the rest, cut with an ellipsis */
+			n = REPORT_ERROR_LINES;
+			lines[n - 1].len = len - lines[n - 1].start;
+		}
+		for (size_t k = 0; k < n; k++)
+			l->err_lines[l->nerr_lines++] = (struct report_err_line){e, lines[k].start, lines[k].len};
+	}
+	if (errors)
+		y += 1 + l->nerr_lines + (errors > REPORT_ERRORS) + 1;
+	for (int k = 0; k < l->nparts; k++) {
+		int p = l->parts[k];
+		if (k > 0)
+			y++; /* a blank line between parts */
+		l->start[k] = y;
+		/* a title (lists), then rules and column titles (3), rows, a rule and
+		 * the total (zones), the bottom rule; an empty list: "none" */
+		long n = (long)l->nrows[p];
+		y += (parts[p].title ? 1 : 0) + (n || !parts[p].title ? n + 4 + parts[p].total : 1);
+	}
+	l->rows = y;
+}
+
+int report_layout(struct report *l, const struct chart *c, const struct summary *s,
+		  const struct report_opts *o, int width)
+{
+	if (report_measure(l, c, s, o) < 0)
+		return -1;
+	report_fit(l, width);
+	return 0;
+}
+
+/* The part (index into l->parts) row `row` is in, and where in it; -1 above them. */
+static int part_of(const struct report *l, long row, long *at)
+{
+	if (!l->nparts || row < l->start[0])
+		return -1;
+	int k = l->nparts - 1;
+	while (row < l->start[k])
+		k--;
+	*at = row - l->start[k];
+	return k;
+}
+
+int report_row_item(const struct report *l, long row, enum kind *k, uint32_t *i)
+{
+	long at;
+	int pk = part_of(l, row, &at);
+	if (pk < 0)
+		return 0;
+	int p = l->parts[pk];
+	long body = at - (parts[p].title ? 1 : 0) - 3; /* a title, then rules and column titles */
+	if (body < 0 || (size_t)body >= l->nrows[p] - (size_t)parts[p].total) /* not the total */
+		return 0;
+	return parts[p].item(l, (size_t)body, k, i);
+}
+
+/* ---- drawing -------------------------------------------------------- */
+
+static void header(struct grid *g, int y, const struct report *l, long row, const struct frame *f)
+{
+	const struct chart *c = l->c;
+	const struct summary *s = l->s;
+	int w = g->w;
+	if (row == 0) {
+		char day[11], right[32];
+		date_format(s->today, day);
+		snprintf(right, sizeof right, "今天 %s", day);
+		int rw = text_width(right, strlen(right));
+		const char *title = *chart_title(c) ? chart_title(c) : "guatu";
+		if (rw + 2 <= w) {
+			grid_text(g, y, 0, w - rw - 2, title, strlen(title), ALIGN_LEFT, STYLE_TITLE, f->ellipsis);
+			grid_put(g, y, w - rw, right, STYLE_NORMAL);
+		} else {
+			grid_text(g, y, 0, w, title, strlen(title), ALIGN_LEFT, STYLE_TITLE, f->ellipsis);
+		}
+		return;
+	}
+	if (row != 1)
+		return;
+	char items[9][40];
+	enum style styles[9];
+	int n = 0;
+	struct tm tm;
+	localtime_r(&l->o.loaded, &tm);
+#define ITEM(st, ...) (styles[n] = (st), snprintf(items[n++], sizeof items[0], __VA_ARGS__))
+	ITEM(s->all.overdue ? STYLE_OVERDUE : STYLE_NORMAL, "%s逾期 %u", s->all.overdue ? "! " : "", s->all.overdue);
+	ITEM(s->all.soon ? STYLE_SOON : STYLE_NORMAL, "将到期 %u", s->all.soon);
+	if (s->all.behind) /* targets behind, missed or over: only where there are */
+		ITEM(STYLE_OVERDUE, "! 指标落后 %u", s->all.behind);
+	ITEM(s->all.done_late ? STYLE_DONE_LATE : STYLE_NORMAL, "延期完成 %u", s->all.done_late);
+	if (s->all.paused) /* only where something is paused: most charts have nothing */
+		ITEM(STYLE_PAUSED, "暂停 %u", s->all.paused);
+	ITEM(STYLE_NORMAL, "节点 %zu", c->nmilestones);
+	ITEM(STYLE_NORMAL, "项目 %zu", c->nprojects);
+	ITEM(STYLE_NORMAL, "区域 %zu", c->nzones);
+	ITEM(STYLE_DIM, "载入 %02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+#undef ITEM
+	int x = 0;
+	for (int i = 0; i < n; i++) { /* in order of importance: stop at the first that does not fit */
+		int iw = text_width(items[i], strlen(items[i]));
+		if (x + (x ? 3 : 0) + iw > w)
+			break;
+		if (x)
+			x = grid_put(g, y, x, "   ", STYLE_NORMAL);
+		x = grid_put(g, y, x, items[i], styles[i]);
+	}
+}
+
+/* Row `at` of the errors section. */
+static void error_line(struct grid *g, int y, const struct report *l, long at, const struct frame *f)
+{
+	size_t errors = l->c->diags.errors;
+	if (at == 0) {
+		/* The count always; what it means and where to see all, as they fit. */
+		char title[200];
+		int n = snprintf(title, sizeof title, "%s 错误 %zu 个", f->bad, errors);
+		static const char *const more[] = {"：有误的数据未计入下表", "（guatu --check 列出全部）"};
+		for (int i = 0; i < 2; i++)
+			if (text_width(title, (size_t)n) + text_width(more[i], strlen(more[i])) <= g->w)
+				n += snprintf(title + n, sizeof title - (size_t)n, "%s", more[i]);
+		grid_text(g, y, 0, g->w, title, (size_t)n, ALIGN_LEFT, STYLE_OVERDUE, f->ellipsis);
+		return;
+	}
+	at--;
+	if (at < l->nerr_lines) {
+		const struct report_err_line *e = &l->err_lines[at];
+		int first = at == 0 || l->err_lines[at - 1].error != e->error;
+		grid_text(g, y, first ? 0 : 2, g->w - (first ? 0 : 2), l->errors[e->error] + e->start, e->len,
+			  ALIGN_LEFT, STYLE_NORMAL, f->ellipsis);
+		return;
+	}
+	if (at == l->nerr_lines && errors > REPORT_ERRORS) {
+		char more[96];
+		snprintf(more, sizeof more, "%s 另有 %zu 个错误 (and %zu more)", f->ellipsis,
+			 errors - REPORT_ERRORS, errors - REPORT_ERRORS);
+		grid_text(g, y, 0, g->w, more, strlen(more), ALIGN_LEFT, STYLE_DIM, f->ellipsis);
+	}
+}
+
+/* Row `row` (counted from the table's top rule) of part p. */
+static void table_line(struct grid *g, int y, const struct report *l, int p, long row,
+		       const struct frame *f, struct cells *r)
+{
+	const struct part_info *pi = &parts[p];
+	const struct column *cols = l->cols[p];
+	long n = (long)l->nrows[p], body = row - 3;
+	int total = pi->total; /* the zone table sets its total apart */
+	if (row == 0) {
+		table_rule(g, y, cols, pi->ncols, f, RULE_TOP);
+	} else if (row == 1) {
+		const char *titles[REPORT_COLS];
+		enum style hs[REPORT_COLS];
+		for (int k = 0; k < pi->ncols; k++) {
+			titles[k] = cols[k].title;
+			hs[k] = STYLE_HEADER;
+		}
+		table_row(g, y, cols, pi->ncols, f, titles, hs);
+	} else if (row == 2 || (total && body == n - 1)) {
+		table_rule(g, y, cols, pi->ncols, f, RULE_MID);
+	} else if (body >= 0 && body < n + total) {
+		pi->cells(l, (size_t)(body - (total && body >= n - 1)), r);
+		table_row(g, y, cols, pi->ncols, f, r->text, r->style);
+	} else {
+		table_rule(g, y, cols, pi->ncols, f, RULE_BOTTOM);
+	}
+}
+
+void report_draw(struct grid *g, int gy, const struct report *l, long from, int n)
+{
+	const struct frame *f = l->o.ascii ? &frame_ascii : &frame_box;
+	struct cells r;
+	for (int i = 0; i < n && from + i < l->rows; i++) {
+		long row = from + i, at;
+		int y = gy + i;
+		if (row < l->err_start) {
+			header(g, y, l, row, f);
+			continue;
+		}
+		int k = part_of(l, row, &at);
+		if (k < 0) {
+			error_line(g, y, l, row - l->err_start, f);
+			continue;
+		}
+		int p = l->parts[k];
+		long end = k + 1 < l->nparts ? l->start[k + 1] - 1 : l->rows; /* a blank line follows */
+		if (row >= end)
+			continue;
+		if (!parts[p].title) {
+			table_line(g, y, l, p, at, f, &r);
+		} else if (at == 0) {
+			char title[160];
+			enum style st;
+			parts[p].title(l, title, sizeof title, &st);
+			grid_text(g, y, 0, g->w, title, strlen(title), ALIGN_LEFT, st, f->ellipsis);
+		} else if (l->nrows[p] == 0) {
+			grid_put(g, y, 0, "（无）", STYLE_DIM);
+		} else {
+			table_line(g, y, l, p, at - 1, f, &r);
+		}
+	}
+}
+
+int report_write(FILE *out, const struct report *l, int color)
+{
+	enum { CHUNK = 256 };
+	struct grid g;
+	if (grid_init(&g, l->width, CHUNK) < 0)
+		return -1;
+	for (long from = 0; from < l->rows; from += CHUNK) {
+		int n = l->rows - from < CHUNK ? (int)(l->rows - from) : CHUNK;
+		grid_clear(&g);
+		report_draw(&g, 0, l, from, n);
+		grid_write(&g, n, out, color);
+	}
+	grid_free(&g);
+	return 0;
+}
