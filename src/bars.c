@@ -56,15 +56,35 @@ void bars_hints(char *buf, size_t cap, const struct view_ops *v, const struct ap
 	}
 }
 
-void bars_footer(struct grid *g, const char *msg, const char *hints, const char *right,
-		 const char *ellipsis)
+void bars_bottom(struct grid *g, const struct app *a, const struct view_ops *v, int titled,
+		 const char *search, int missed)
 {
-	const char *t = msg && *msg ? msg : hints;
-	int rw = right ? text_width(right, strlen(right)) : 0, w = g->w;
-	if (rw && rw + 20 <= w) {
-		grid_text(g, g->h - 1, w - rw, rw, right, strlen(right), ALIGN_RIGHT, STYLE_DIM, ellipsis);
+	char text[PATH_MAX + 512];
+	const char *ell = a->f->ellipsis;
+	enum style st = STYLE_TITLE;
+	if (search) {
+		snprintf(text, sizeof text, "/%s%s", search, missed ? "  无匹配 no match" : "");
+	} else if (a->msg[0] || a->alert[0]) {
+		snprintf(text, sizeof text, "%s", a->msg[0] ? a->msg : a->alert);
+	} else {
+		int n = titled ? snprintf(text, sizeof text, "%s  ", v->title) : 0;
+		bars_hints(text + n, sizeof text - (size_t)n, v, a);
+		st = STYLE_DIM;
+	}
+	/* The right end (when loaded, how many files) gives way first. */
+	int tw = text_width(text, strlen(text)), rw = text_width(a->right, strlen(a->right)), w = g->w;
+	if (rw && tw + 2 + rw <= w) {
+		grid_text(g, g->h - 1, w - rw, rw, a->right, strlen(a->right), ALIGN_RIGHT, STYLE_DIM, ell);
 		w -= rw + 2;
 	}
-	grid_text(g, g->h - 1, 0, w, t, strlen(t), ALIGN_LEFT, msg && *msg ? STYLE_TITLE : STYLE_DIM,
-		  ellipsis);
+	if (search && tw > w) { /* what is being typed shows: the end of the line, not its start */
+		const char *p = text + 1;
+		while (*p && text_width(p, strlen(p)) + 2 > w)
+			p += text_cell_next(p, p + strlen(p), &(int){0}) - p;
+		char tail[PATH_MAX + 512];
+		snprintf(tail, sizeof tail, "/%s%s", ell, p);
+		grid_text(g, g->h - 1, 0, w, tail, strlen(tail), ALIGN_LEFT, st, ell);
+		return;
+	}
+	grid_text(g, g->h - 1, 0, w, text, strlen(text), ALIGN_LEFT, st, ell);
 }

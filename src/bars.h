@@ -15,9 +15,11 @@ void bars_header(struct grid *g, const struct app *a);
 /* Writes a view's footer hints to buf: "j/k 移动  / 搜索 …", leaving out
  * the actions that are off. */
 void bars_hints(char *buf, size_t cap, const struct view_ops *v, const struct app *a);
-/* Draws the bottom line: `msg` if any, else `hints` (dim); `right` at the
- * right end if there is room. */
-void bars_footer(struct grid *g, const char *msg, const char *hints, const char *right,
-		 const char *ellipsis);
+/* Draws the bottom line: the search line being typed (its end, if long;
+ * `missed` when nothing matches), else the message, else the alert, else
+ * the view's hints (after its title when `titled`); and, if there is room
+ * after that, when the chart was loaded at the right end. */
+void bars_bottom(struct grid *g, const struct app *a, const struct view_ops *v, int titled,
+		 const char *search, int missed);
 
 #endif

@@ -61,7 +61,7 @@ time_t date_now(void)
 		if (got && v >= 0)
 			return (time_t)v;
 	}
-	const char *e = getenv("SOURCE_DATE_EPOCH");
+	const char *e = getenv("GUATU_NOW");
 	char *end;
 	if (e && *e) {
 		errno = 0;

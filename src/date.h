@@ -31,8 +31,9 @@ void date_to_ymd(day_t day, int *y, int *m, int *d);
 /* Writes "YYYY-MM-DD" and a NUL to `buf` (11 bytes). */
 void date_format(day_t day, char buf[static 11]);
 /* The time now: the seconds in the file $GUATU_TEST_CLOCK names (tests move
- * time on with it), else SOURCE_DATE_EPOCH (reproducible output for tests
- * and golden files), else the clock. */
+ * time on with it), else $GUATU_NOW (reproducible output for tests and golden
+ * files), else the clock. Not SOURCE_DATE_EPOCH: that is a build's time, and
+ * build shells (nix) export it, which would make today 1980. */
 time_t date_now(void);
 /* The local date of a time. */
 day_t date_of(time_t t);

@@ -43,14 +43,33 @@ void diag_about(struct diags *d, size_t mark, int kind, uint32_t item)
 	}
 }
 
+static void uncount(struct diags *d, const struct diag *g)
+{
+	if (g->severity == DIAG_ERROR)
+		d->errors--;
+	else if (g->severity == DIAG_WARNING)
+		d->warnings--;
+}
+
+void diag_drop_items(struct diags *d, size_t mark)
+{
+	size_t n = mark;
+	for (size_t i = mark; i < d->n; i++) {
+		if (d->v[i].item == UINT32_MAX) {
+			d->v[n++] = d->v[i];
+			continue;
+		}
+		uncount(d, &d->v[i]);
+		free(d->v[i].msg);
+	}
+	d->n = n;
+}
+
 void diag_truncate(struct diags *d, size_t mark)
 {
 	while (d->n > mark) {
 		struct diag *g = &d->v[--d->n];
-		if (g->severity == DIAG_ERROR)
-			d->errors--;
-		else if (g->severity == DIAG_WARNING)
-			d->warnings--;
+		uncount(d, g);
 		free(g->msg);
 	}
 }

@@ -37,6 +37,9 @@ void diag_add(struct diags *d, enum severity sev, uint32_t file, uint32_t line,
  * kind `kind`:
  * the detail pane shows an item's own problems. */
 void diag_about(struct diags *d, size_t mark, int kind, uint32_t item);
+/* Drops the diagnostics from index `mark` on that are about an item: when a
+ * file fails, its items are gone and so is what was said of them. */
+void diag_drop_items(struct diags *d, size_t mark);
 /* Drops the diagnostics from index `mark` on (counts included). */
 void diag_truncate(struct diags *d, size_t mark);
 /* Orders diagnostics by file, line and column, keeping insertion order

@@ -26,13 +26,18 @@ struct editor_result editor_run(const char *path, unsigned line)
 	snprintf(at, sizeof at, "+%u", line);
 	sprintf(cmd, "%s \"$@\"", res.editor);
 	term_suspend();
-	/* Like system(): the editor gets Ctrl-C, guatu does not. */
-	struct sigaction ign, old_int, old_quit;
+	/* Like system(): the editor gets Ctrl-C, guatu does not. And Ctrl-Z
+	 * stops guatu with the editor, as one job, so fg brings both back: our
+	 * own handler would leave the shell waiting on a guatu that waits. */
+	struct sigaction ign, dfl, old_int, old_quit, old_tstp;
 	memset(&ign, 0, sizeof ign);
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
+	dfl = ign;
+	dfl.sa_handler = SIG_DFL;
 	sigaction(SIGINT, &ign, &old_int);
 	sigaction(SIGQUIT, &ign, &old_quit);
+	sigaction(SIGTSTP, &dfl, &old_tstp);
 	pid_t pid = fork();
 	if (pid == 0) {
 		signal(SIGINT, SIG_DFL);
@@ -45,6 +50,7 @@ struct editor_result editor_run(const char *path, unsigned line)
 		;
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
+	sigaction(SIGTSTP, &old_tstp, NULL);
 	term_resume();
 	free(cmd);
 	if (pid < 0 || (WIFEXITED(st) && WEXITSTATUS(st) == 127))

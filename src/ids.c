@@ -10,9 +10,11 @@
  * strings compare by handle, so the set holds handles. */
 struct idset {
 	uint32_t *slot; /* handle + 1, 0 = empty */
-	uint32_t *who;  /* index within the group of the holder */
+	uint32_t *who;  /* index within the group of the holder; for a name
+			 * (see next_suffix), the next ~N to try */
 	size_t cap;     /* allocated slots */
 	size_t size;    /* slots in use for this group: a power of two */
+	uint32_t *name, *next; /* per name derived from, the suffix to try next */
 };
 
 static int idset_reset(struct idset *s, size_t n)
@@ -23,13 +25,18 @@ static int idset_reset(struct idset *s, size_t n)
 	if (cap > s->cap) {
 		free(s->slot);
 		free(s->who);
+		free(s->name);
+		free(s->next);
 		s->slot = calloc(cap, sizeof *s->slot);
 		s->who = calloc(cap, sizeof *s->who);
-		s->cap = s->slot && s->who ? cap : 0;
+		s->name = calloc(cap, sizeof *s->name);
+		s->next = calloc(cap, sizeof *s->next);
+		s->cap = s->slot && s->who && s->name && s->next ? cap : 0;
 		if (!s->cap)
 			return -1;
 	} else {
 		memset(s->slot, 0, cap * sizeof *s->slot);
+		memset(s->name, 0, cap * sizeof *s->name);
 	}
 	s->size = cap;
 	return 0;
@@ -45,6 +52,21 @@ static long idset_add(struct idset *s, str_t id, uint32_t k)
 	s->slot[i] = id + 1;
 	s->who[i] = k;
 	return -1;
+}
+
+/* The suffix to try next for ids derived from `name` in this group: many
+ * siblings of one name (开工, 开工~2 … 开工~5000) then take linear time, not
+ * quadratic. */
+static uint32_t *next_suffix(struct idset *s, str_t name)
+{
+	size_t i = (name * 2654435761u) & (s->size - 1);
+	for (; s->name[i] && s->name[i] != name + 1; i = (i + 1) & (s->size - 1))
+		;
+	if (!s->name[i]) {
+		s->name[i] = name + 1;
+		s->next[i] = 2;
+	}
+	return &s->next[i];
 }
 
 /* members[k] is the item index of the k-th sibling (NULL: first + k). */
@@ -80,12 +102,13 @@ static int check_ids(struct chart *c, struct idset *s, enum kind kind, const uin
 		const char *base = chart_str(c, m->name);
 		size_t blen = pool_len(&c->str, m->name);
 		str_t id = m->name;
-		for (unsigned nth = 2; id == STR_NONE || idset_add(s, id, k) >= 0; nth++) {
+		uint32_t *nth = next_suffix(s, m->name);
+		for (; id == STR_NONE || idset_add(s, id, k) >= 0; (*nth)++) {
 			int oom = 0;
 			if (blen > sizeof buf - 16) /* an id is a handle, not a copy of a long name */
 				blen = sizeof buf - 16;
 			memcpy(buf, base, blen);
-			size_t len = blen + (size_t)snprintf(buf + blen, sizeof buf - blen, "~%u", nth);
+			size_t len = blen + (size_t)snprintf(buf + blen, sizeof buf - blen, "~%u", (unsigned)*nth);
 			id = pool_intern(&c->str, buf, len, &oom);
 			if (oom)
 				return -1;
@@ -129,5 +152,7 @@ int ids_assign(struct chart *c)
 	free(kids);
 	free(s.slot);
 	free(s.who);
+	free(s.name);
+	free(s.next);
 	return r;
 }

@@ -49,6 +49,10 @@ static int load_file(struct reader *r, struct chart *c, uint32_t f, const struct
 			pool_truncate(&c->str, m.str);
 			reader_forget(r);
 			c->files[f].title = STR_NONE;
+			/* Its items are gone: what was said of them goes too, so no
+			 * problem is ever shown on an item of another file. The file's
+			 * own errors (the one that stopped it) and the notes stay. */
+			diag_drop_items(&c->diags, diags_at);
 		}
 		if (!changed)
 			break;

@@ -75,7 +75,7 @@ static void find(struct search_line *s, int dir, int here, const struct view_ops
 {
 	if (s->stale) { /* a reload: the same query, the new chart's texts */
 		const struct search_index *x = app_index(a);
-		if (!x || matcher_set(&s->m, x, s->m.query) < 0)
+		if (!x || matcher_set(&s->m, x, s->query) < 0)
 			return app_say(a, "out of memory");
 		s->stale = 0;
 	}
@@ -102,7 +102,8 @@ void search_line_key(struct search_line *s, int key, const struct view_ops *v, v
 	case PROMPT_CHANGED: {
 		v->restore(st, a, &s->from); /* each query looks from where it began */
 		const struct search_index *x = app_index(a);
-		if (!x || matcher_set(&s->m, x, s->p.text) < 0)
+		memcpy(s->query, s->p.text, s->p.len + 1);
+		if (!x || matcher_set(&s->m, x, s->query) < 0)
 			return app_say(a, "out of memory");
 		s->stale = 0;
 		s->missed = 0;

@@ -30,6 +30,7 @@ struct search_line {
 	int missed;           /* what is typed matches nothing */
 	struct view_pos from; /* where the search began, for Escape */
 	struct matcher m;     /* the last search, for n and N */
+	char query[256];      /* its text as typed, to search a reloaded chart again */
 	int stale;            /* the chart changed since m was set */
 };
 

@@ -125,7 +125,11 @@ static void vreport(struct reader *r, enum severity sev, uint32_t line, uint32_t
 		    const char *fmt, va_list ap)
 {
 	struct diags *d = r->diags;
-	if (d->n - r->diags_at_start >= r->opts->max_diags) {
+	/* A hostile file could say a million things: past max_diags, warnings
+	 * are only counted; errors, which mean something was not read, are kept
+	 * up to ten times as many. */
+	size_t said = d->n - r->diags_at_start;
+	if (said >= r->opts->max_diags * (sev == DIAG_ERROR ? 10 : 1)) {
 		if (sev == DIAG_ERROR)
 			d->errors++;
 		else
@@ -189,6 +193,20 @@ static void offset_mark(struct reader *r, size_t offset, yaml_mark_t *m)
 	}
 }
 
+/* Reports what stops the file: about the file, not the item being read. */
+static void report_fatal(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void report_fatal(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
+{
+	uint32_t item = r->item;
+	va_list ap;
+	r->item = UINT32_MAX;
+	va_start(ap, fmt);
+	vreport(r, DIAG_ERROR, (uint32_t)m->line + 1, (uint32_t)m->column + 1, fmt, ap);
+	va_end(ap);
+	r->item = item;
+}
+
 static void yaml_failed(struct reader *r)
 {
 	yaml_parser_t *p = &r->parser;
@@ -201,23 +219,23 @@ static void yaml_failed(struct reader *r)
 	case YAML_READER_ERROR:
 		if (r->too_big) {
 			m.line = m.column = 0;
-			rd_report(r, DIAG_ERROR, &m, "file is larger than %zu MiB", r->opts->max_file >> 20);
+			report_fatal(r, &m, "file is larger than %zu MiB", r->opts->max_file >> 20);
 			break;
 		}
 		offset_mark(r, p->problem_offset, &m);
 		if (p->problem_value != -1)
-			rd_report(r, DIAG_ERROR, &m, "cannot read the file: %s (byte #%X)%s", problem,
+			report_fatal(r, &m, "cannot read the file: %s (byte #%X)%s", problem,
 				  (unsigned)p->problem_value, problem_hint(problem));
 		else
-			rd_report(r, DIAG_ERROR, &m, "cannot read the file: %s%s", problem,
+			report_fatal(r, &m, "cannot read the file: %s%s", problem,
 				  problem_hint(problem));
 		break;
 	default:
 		if (p->context)
-			rd_report(r, DIAG_ERROR, &m, "YAML syntax: %s %s (line %zu)", problem,
+			report_fatal(r, &m, "YAML syntax: %s %s (line %zu)", problem,
 				  p->context, p->context_mark.line + 1);
 		else
-			rd_report(r, DIAG_ERROR, &m, "YAML syntax: %s", problem);
+			report_fatal(r, &m, "YAML syntax: %s", problem);
 		break;
 	}
 	r->fatal = 1;
@@ -241,8 +259,7 @@ int rd_next(struct reader *r)
 	case YAML_MAPPING_START_EVENT:
 		/* libyaml has no nesting limit and slows down with depth: stop early. */
 		if (++r->depth > r->opts->max_depth) {
-			rd_report(r, DIAG_ERROR, &r->ev.start_mark, "nesting is deeper than %d levels",
-				  r->opts->max_depth);
+			report_fatal(r, &r->ev.start_mark, "nesting is deeper than %d levels", r->opts->max_depth);
 			r->fatal = 1;
 			return -1;
 		}

@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "text.h"
+#include "ui.h"
+#include "view.h"
 
 void screenlog_path(const char *given, char *buf, size_t cap)
 {
@@ -71,4 +73,32 @@ void screenlog_header(FILE *out, time_t when, const char *title, const char *nam
 		fprintf(out, " %s", shown);
 	}
 	fprintf(out, " (%zu 个文件)\n", nfiles);
+}
+
+int screenlog_view(const char *path, const struct view_ops *v, void *st, struct app *a,
+		   const struct grid *screen, char *err, size_t cap)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m) {
+		snprintf(err, cap, "out of memory");
+		return -1;
+	}
+	screenlog_header(m, date_now(), v->title, v->name, a->o->paths, a->o->npaths, a->c->nfiles);
+	int ok = 1;
+	if (v->log)
+		ok = v->log(st, a, m, screen->w) == 0;
+	else
+		grid_write(screen, screen->h, m, 0);
+	if (fclose(m) != 0 || !ok) {
+		free(buf);
+		snprintf(err, cap, "out of memory");
+		return -1;
+	}
+	int r = screenlog_append(path, buf, len);
+	if (r < 0)
+		snprintf(err, cap, "%s", strerror(errno));
+	free(buf);
+	return r;
 }

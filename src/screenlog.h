@@ -19,4 +19,14 @@ int screenlog_append(const char *path, const char *text, size_t len);
 void screenlog_header(FILE *out, time_t when, const char *title, const char *name,
 		      const char *const *paths, size_t npaths, size_t nfiles);
 
+struct view_ops;
+struct app;
+struct grid;
+/* Appends a block to the log at `path`: its first line (when, which view,
+ * which files), then the view as text: the whole of it where the view can
+ * write itself (the status screen, as --print gives it), else the screen
+ * as shown. 0, or -1 with the reason in err. */
+int screenlog_view(const char *path, const struct view_ops *v, void *st, struct app *a,
+		   const struct grid *screen, char *err, size_t cap);
+
 #endif

@@ -39,7 +39,7 @@ int search_index_build(struct search_index *x, const struct pool *p)
 		return -1;
 	for (str_t s = 0; s < count; s++) {
 		size_t at = fold_append(&b, pool_str(p, s), pool_len(p, s));
-		if (at == SIZE_MAX) {
+		if (at == SIZE_MAX || at > UINT32_MAX) { /* offsets are 32 bits: 4 GiB of folded text at most */
 			fold_buf_free(&b);
 			search_index_free(x);
 			return -1;
@@ -60,10 +60,16 @@ void matcher_free(struct matcher *m)
 
 int matcher_set(struct matcher *m, const struct search_index *x, const char *query)
 {
+	/* Everything from `query` first: it may be a text the matcher holds. */
 	size_t n;
 	char *q = fold_str(query, strlen(query), &n);
 	if (!q)
 		return -1;
+	/* A query that is a date also finds what falls due in it, however that
+	 * was written: 2023-03-31 finds "2023年一季度", 2023年3月 all of March. */
+	const char *why;
+	struct span when;
+	int is_date = date_parse(query, strlen(query), &when, &why) == 0;
 	if (m->nhit != x->n) {
 		uint8_t *h = realloc(m->hit, x->n ? x->n : 1);
 		if (!h) {
@@ -76,10 +82,8 @@ int matcher_set(struct matcher *m, const struct search_index *x, const char *que
 	free(m->query);
 	m->query = q;
 	m->qlen = n;
-	/* A query that is a date also finds what falls due in it, however that
-	 * was written: 2023-03-31 finds "2023年一季度", 2023年3月 all of March. */
-	const char *why;
-	m->is_date = date_parse(query, strlen(query), &m->when, &why) == 0;
+	m->is_date = is_date;
+	m->when = when;
 	memset(m->hit, 0, m->nhit);
 	if (!n || !x->n)
 		return 0;

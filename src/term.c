@@ -12,7 +12,8 @@
 #include <termios.h>
 #include <unistd.h>
 
-static volatile sig_atomic_t got_signal;
+/* One flag a signal, so one never hides another (a SIGTERM then a SIGUSR1). */
+static volatile sig_atomic_t pending[NSIG];
 static SCREEN *screen;
 static int gone;
 static struct termios saved_tty;
@@ -25,7 +26,18 @@ static short pairs[STYLE_COUNT];
 /* Only sets a flag: curses is never called from a handler. */
 static void on_signal(int sig)
 {
-	got_signal = sig;
+	if (sig > 0 && sig < NSIG)
+		pending[sig] = 1;
+}
+
+/* The pending signal that matters most, or 0: leaving first. */
+static int next_signal(void)
+{
+	static const int order[] = {SIGHUP, SIGTERM, SIGINT, SIGTSTP, SIGUSR1};
+	for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+		if (pending[order[i]])
+			return order[i];
+	return 0;
 }
 
 /* A crash: put the tty back with async-signal-safe calls only, then die
@@ -178,13 +190,13 @@ void term_show(const struct grid *g)
 
 int term_key(int *key, int ms)
 {
-	if (got_signal)
+	if (next_signal())
 		return TERM_SIGNAL;
 	wtimeout(stdscr, ms);
 	wint_t wch;
 	errno = 0;
 	int r = wget_wch(stdscr, &wch);
-	if (got_signal)
+	if (next_signal())
 		return TERM_SIGNAL;
 	if (r == ERR) {
 		/* A timeout, or a terminal that is gone: a hung-up tty reads as
@@ -218,8 +230,9 @@ void term_stop(void)
 
 int term_signal(void)
 {
-	int s = got_signal;
-	got_signal = 0;
+	int s = next_signal();
+	if (s)
+		pending[s] = 0;
 	if (s == SIGHUP)
 		gone = 1;
 	return s;

@@ -18,53 +18,44 @@
 #include "view.h"
 #include "watch.h"
 
-enum { MIN_W = 40, MIN_H = 12, NVIEWS = 8, IDLE_MS = 1000, SETTLE_MS = 250 };
+enum { MIN_W = 40, MIN_H = 12, IDLE_MS = 1000, SETTLE_MS = 250 };
 
 struct ui {
 	struct app a;
-	void *st[NVIEWS];   /* each view's state, made when first opened */
-	int stack[NVIEWS];  /* the views open, the first at the bottom */
-	int depth;
+	struct view_stack vs;
 	struct grid screen;
 	struct search_line search;
 	struct watch w;
 };
 
-static const struct view_ops *top(const struct ui *u) { return views[u->stack[u->depth - 1]]; }
-static void *top_st(const struct ui *u) { return u->st[u->stack[u->depth - 1]]; }
+static const struct view_ops *top(const struct ui *u) { return vs_top(&u->vs); }
+static void *top_st(const struct ui *u) { return vs_top_st(&u->vs); }
 
-/* Makes every open view anew for chart c on summary s (a reload, or a new
- * day when c is the chart shown), and swaps all in when all are made: out
- * of memory leaves the screen as it was. Takes c and s; -1 on failure. */
-static int replace(struct ui *u, struct chart *c, struct summary *s)
+/* Shows chart c on summary s of day `today` (a reload, or a new day when
+ * c is the chart shown): the open views are made anew and everything is
+ * swapped in when all are ready; out of memory leaves the screen as it was.
+ * Takes c and s; -1 on failure. */
+static int replace(struct ui *u, struct chart *c, struct summary *s, day_t today)
 {
 	struct app next = u->a;
-	void *st[NVIEWS] = {0};
-	int ok = 1;
 	next.c = c;
 	next.s = s;
+	next.today = today;
 	if (c != u->a.c)
 		next.idx = NULL;
-	for (int i = 0; views[i] && ok; i++)
-		if (u->st[i])
-			ok = (st[i] = views[i]->create(&next, u->st[i], u->a.c)) != NULL;
-	int i = 0;
-	for (void **dead = ok ? u->st : st; views[i]; i++)
-		if (dead[i])
-			views[i]->destroy(dead[i]);
-	if (!ok) {
+	if (vs_remake(&u->vs, &next, u->a.c) < 0) {
 		if (c != u->a.c)
 			chart_free(c), free(c);
 		summary_free(s), free(s);
 		app_say(&u->a, "内存不足，保留原来的画面 out of memory: the screen is as it was");
 		return -1;
 	}
-	memcpy(u->st, st, sizeof st);
 	if (c != u->a.c) {
 		if (u->a.idx)
 			search_index_free(u->a.idx), free(u->a.idx);
 		chart_free(u->a.c), free(u->a.c);
 		u->search.stale = 1;
+		u->search.open = 0; /* where it began is in the old chart */
 	}
 	summary_free(u->a.s), free(u->a.s);
 	u->a = next;
@@ -88,39 +79,19 @@ static void reload(struct ui *u, const char *why)
 		app_say(&u->a, "内存不足，未重新载入 out of memory: not reloaded");
 		return;
 	}
-	if (replace(u, c, s) < 0)
+	if (replace(u, c, s, u->a.today) < 0)
 		return;
 	u->a.loaded = date_now();
 	app_loaded(&u->a);
 	app_say(&u->a, "%s", u->a.alert[0] ? "" : why); /* a failed file outranks it */
 }
 
-/* Opens view i on top (or goes back to it if it is open). */
-static unsigned open_view(struct ui *u, int i)
-{
-	for (int d = 0; d < u->depth; d++)
-		if (u->stack[d] == i) {
-			u->depth = d + 1;
-			return H_REDRAW;
-		}
-	if (!u->st[i] && !(u->st[i] = views[i]->create(&u->a, NULL, NULL)))
-		return H_NOMEM;
-	/* It opens on the item the user was on, where it shows items. */
-	enum kind k;
-	uint32_t item;
-	if (u->depth && views[i]->show && top(u)->current && top(u)->current(top_st(u), &u->a, &k, &item) &&
-	    views[i]->show(u->st[i], &u->a, k, item) < 0)
-		return H_NOMEM;
-	u->stack[u->depth++] = i;
-	return H_REDRAW;
-}
-
 /* Opens the view of that name on top of the first (--view). */
-static unsigned open_named(struct ui *u, const char *name)
+static int open_named(struct ui *u, const char *name)
 {
 	for (int i = 1; name && views[i]; i++)
 		if (!strcmp(views[i]->name, name))
-			return open_view(u, i);
+			return vs_open(&u->vs, i, &u->a);
 	return 0;
 }
 
@@ -136,37 +107,20 @@ static void edit(struct ui *u)
 	struct editor_result r = editor_run(u->a.c->files[it->at.file].path, it->at.line);
 	if (!r.started)
 		return app_say(&u->a, "无法启动编辑器 cannot run the editor: %s", r.editor);
-	reload(u, r.status ? "编辑器异常退出，已重新载入 the editor failed: reloaded" : "已重新载入 reloaded after editing");
-	if (r.status && !u->a.alert[0])
+	reload(u, "已重新载入 reloaded after editing");
+	if (r.status) /* said even over a failed file's alert: it is news */
 		app_say(&u->a, "编辑器退出状态 %d，已重新载入 the editor exited with status %d: reloaded", r.status, r.status);
 }
 
-/* Appends the view to the log: a line that says when, what and which
- * files, then the view as text. */
+/* p and SIGUSR1: the view on top into the log. */
 static void log_screen(struct ui *u)
 {
-	char *buf = NULL, path[PATH_MAX];
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-	if (!m)
-		return app_say(&u->a, "out of memory");
-	screenlog_header(m, date_now(), top(u)->title, top(u)->name, u->a.o->paths, u->a.o->npaths,
-			 u->a.c->nfiles);
-	int ok = 1;
-	if (top(u)->log)
-		ok = top(u)->log(top_st(u), &u->a, m, u->screen.w) == 0;
-	else
-		grid_write(&u->screen, u->screen.h, m, 0);
-	if (fclose(m) != 0 || !ok) {
-		free(buf);
-		return app_say(&u->a, "out of memory");
-	}
+	char path[PATH_MAX], err[256];
 	screenlog_path(u->a.o->log, path, sizeof path);
-	if (screenlog_append(path, buf, len) == 0)
+	if (screenlog_view(path, top(u), top_st(u), &u->a, &u->screen, err, sizeof err) == 0)
 		app_say(&u->a, "已记入日志 logged to %s", path);
 	else
-		app_say(&u->a, "无法写日志 cannot write the log %s: %s", path, strerror(errno));
-	free(buf);
+		app_say(&u->a, "无法写日志 cannot write the log %s: %s", path, err);
 }
 
 static void draw(struct ui *u)
@@ -184,18 +138,10 @@ static void draw(struct ui *u)
 		grid_text(g, h / 2 - 1, 0, w, t, strlen(t), ALIGN_CENTER, STYLE_TITLE, "~");
 		grid_text(g, h / 2, 0, w, m, strlen(m), ALIGN_CENTER, STYLE_NORMAL, "~");
 	} else {
-		char footer[PATH_MAX + 512], hints[512];
 		bars_header(g, &u->a);
 		top(u)->draw(top_st(u), &u->a, g, 1, h - 2);
-		const char *left = u->a.msg[0] ? u->a.msg : u->a.alert;
-		if (u->search.open) {
-			snprintf(footer, sizeof footer, "/%s%s", u->search.p.text,
-				 u->search.missed ? "  无匹配 no match" : "");
-			left = footer;
-		}
-		int n = u->depth > 1 ? snprintf(hints, sizeof hints, "%s  ", top(u)->title) : 0;
-		bars_hints(hints + n, sizeof hints - (size_t)n, top(u), &u->a);
-		bars_footer(g, left, hints, u->a.right, u->a.f->ellipsis);
+		bars_bottom(g, &u->a, top(u), u->vs.depth > 1, u->search.open ? u->search.p.text : NULL,
+			    u->search.missed);
 	}
 	term_show(g);
 }
@@ -211,22 +157,24 @@ static int on_key(struct ui *u, int key)
 	}
 	enum action a = key_action(key, 0);
 	u->a.msg[0] = '\0';
+	if (u->screen.w < MIN_W || u->screen.h < MIN_H) /* nothing shows: only leave or redraw */
+		return a == ACT_QUIT || a == ACT_CLOSE ? 1 : a == ACT_REDRAW ? (term_repaint(), 0) : 0;
 	for (int i = 0; a != ACT_NONE && views[i]; i++)
 		if (a == views[i]->opener) {
-			if (open_view(u, i) == H_NOMEM)
+			if (vs_open(&u->vs, i, &u->a) < 0)
 				app_say(&u->a, "out of memory");
 			return 0;
 		}
 	switch (a) {
 	case ACT_QUIT: return 1;
 	case ACT_CLOSE:
-		if (u->depth == 1)
+		if (u->vs.depth == 1)
 			return 1;
-		u->depth--;
+		u->vs.depth--;
 		return 0;
 	case ACT_BACK:
-		if (u->depth > 1)
-			u->depth--;
+		if (u->vs.depth > 1)
+			u->vs.depth--;
 		return 0;
 	case ACT_SEARCH: search_line_open(&u->search, top(u), top_st(u)); return 0;
 	case ACT_NEXT_MATCH:
@@ -246,8 +194,8 @@ static int on_key(struct ui *u, int key)
 	if (r & H_NOMEM)
 		app_say(&u->a, "内存不足 out of memory");
 	if ((r & H_OPEN) && top(u)->current && top(u)->current(top_st(u), &u->a, &k, &i)) {
-		u->depth = 1;
-		if (views[u->stack[0]]->show(top_st(u), &u->a, k, i) < 0)
+		u->vs.depth = 1;
+		if (views[u->vs.open[0]]->show(top_st(u), &u->a, k, i) < 0)
 			app_say(&u->a, "out of memory");
 	}
 	if (!r && (key >= 0x20 || (key & FKEY(0))))
@@ -270,8 +218,7 @@ static int tick(struct ui *u)
 	struct summary *s = malloc(sizeof *s);
 	if (!s || summary_build(s, u->a.c, today, u->a.o->soon) < 0)
 		return free(s), app_say(&u->a, "out of memory"), 1;
-	u->a.today = today;
-	return replace(u, u->a.c, s), 1;
+	return replace(u, u->a.c, s, today), 1;
 }
 
 int ui_run(struct chart *c, const struct ui_opts *o)
@@ -289,12 +236,13 @@ int ui_run(struct chart *c, const struct ui_opts *o)
 	const char *err = "out of memory";
 	int status = 2;
 	if (!(a->s = malloc(sizeof *a->s)) || summary_build(a->s, c, a->today, o->soon) < 0 ||
-	    open_view(&u, 0) == H_NOMEM || open_named(&u, o->view) == H_NOMEM || term_open(o->color, &err) < 0) {
+	    vs_open(&u.vs, 0, a) < 0 || open_named(&u, o->view) < 0 || term_open(o->color, &err) < 0) {
 		fprintf(stderr, "guatu: %s\n", err);
 		goto out;
 	}
 	app_loaded(a);
 	watch_look(&u.w, a->c, o->paths, o->npaths);
+	int killed = 0;
 	for (int quit = 0, dirty = 1; !quit;) {
 		if (dirty)
 			draw(&u);
@@ -309,6 +257,8 @@ int ui_run(struct chart *c, const struct ui_opts *o)
 			else if (sig == SIGTSTP)
 				term_stop();
 			quit = sig == SIGHUP || sig == SIGTERM || sig == SIGINT;
+			if (quit) /* as a shell reports a program a signal ended: 128 + N */
+				killed = sig;
 		} else if (r == TERM_KEY) {
 			quit = on_key(&u, key);
 		} else {
@@ -316,11 +266,9 @@ int ui_run(struct chart *c, const struct ui_opts *o)
 		}
 	}
 	term_close();
-	status = a->c->diags.errors ? 2 : 0;
+	status = killed ? 128 + killed : a->c->diags.errors ? 2 : 0;
 out:
-	for (int i = 0; views[i]; i++)
-		if (u.st[i])
-			views[i]->destroy(u.st[i]);
+	vs_free(&u.vs);
 	grid_free(&u.screen);
 	matcher_free(&u.search.m);
 	if (a->idx)

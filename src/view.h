@@ -5,7 +5,7 @@
  * footer lines, the search line, reloads and the idle tick; a view draws its
  * body, handles the keys of its own scope, finds matches among its own rows
  * in the order it shows them, and writes itself to the log. Key handlers
- * return flags, so the loop redraws only when something changed. */
+ * return flags. */
 #ifndef GUATU_VIEW_H
 #define GUATU_VIEW_H
 
@@ -16,12 +16,12 @@
 #include "keys.h"
 #include "search.h"
 
-/* What a key handler did. */
+/* What a key handler did. (The loop redraws after every key, and ncurses
+ * sends only what changed; never on an idle tick unless the chart changed.) */
 enum {
 	H_HANDLED = 1, /* the key meant something here */
-	H_REDRAW = 2,  /* the screen changed */
-	H_OPEN = 4,    /* show the view's current item in the first view (Enter in a list) */
-	H_NOMEM = 8,   /* out of memory: nothing changed, say so */
+	H_OPEN = 2,    /* show the view's current item in the first view (Enter in a list) */
+	H_NOMEM = 4,   /* out of memory: nothing changed, say so */
 };
 
 /* A footer hint: the keys of `a` (and of `b`, if any, as "j/k") and a word
@@ -65,6 +65,26 @@ struct view_ops {
 
 /* The views, the first being where the chart opens (views.c). */
 extern const struct view_ops *const views[];
+enum { NVIEWS = 8 };
+
+/* The views open, the first at the bottom, and the state of each. */
+struct view_stack {
+	void *st[NVIEWS]; /* each view's state, made when opened */
+	int open[NVIEWS]; /* indices into views[], the one shown last */
+	int depth;
+};
+/* The view shown, and its state. */
+static inline const struct view_ops *vs_top(const struct view_stack *vs) { return views[vs->open[vs->depth - 1]]; }
+static inline void *vs_top_st(const struct view_stack *vs) { return vs->st[vs->open[vs->depth - 1]]; }
+/* Opens view i on top, on the item the view below was on (or goes back to
+ * it if it is open). -1 when out of memory (nothing changed). */
+int vs_open(struct view_stack *vs, int i, struct app *a);
+/* Makes the open views anew for `next` (a reload: the chart was `oc`; a new
+ * day), and swaps them in only when all are made; closed views are dropped.
+ * -1 when out of memory (nothing changed). */
+int vs_remake(struct view_stack *vs, struct app *next, const struct chart *oc);
+/* Frees every state. */
+void vs_free(struct view_stack *vs);
 
 /* A scrolled list of lines with a cursor: the status, help and diagnostics
  * views are one. Such a view's state starts with its pager, so the

@@ -465,7 +465,7 @@ static unsigned key(void *st, struct app *a, enum action act, int page)
 	}
 	default: return 0;
 	}
-	return r < 0 ? H_NOMEM : H_HANDLED | H_REDRAW;
+	return r < 0 ? H_NOMEM : H_HANDLED;
 }
 
 static int find(void *st, struct app *a, const struct matcher *m, int dir, int here)

@@ -96,7 +96,7 @@ static int current(void *st, struct app *a, enum kind *k, uint32_t *i)
 	if (v->p.sel >= (long)a->c->diags.n)
 		return 0;
 	const struct diag *d = &a->c->diags.v[v->p.sel];
-	if (d->item == UINT32_MAX)
+	if (d->item == UINT32_MAX || d->kind >= KIND_COUNT || d->item >= chart_count(a->c, (enum kind)d->kind))
 		return 0;
 	*k = (enum kind)d->kind;
 	*i = d->item;

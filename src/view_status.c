@@ -97,8 +97,6 @@ static unsigned sv_key(void *st, struct app *a, enum action act, int page)
 		to_item(v, dir);
 		if (!report_row_item(&v->l, v->p.sel, &k, &i))
 			to_item(v, -dir);
-		if (v->p.sel != was)
-			r |= H_REDRAW;
 	}
 	if (act == ACT_ENTER)
 		return H_HANDLED | H_OPEN;

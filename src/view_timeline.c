@@ -94,9 +94,9 @@ static unsigned key(void *st, struct app *a, enum action act, int page)
 			r = project_row(v, v->p.sel, act == ACT_PAGE_UP || act == ACT_FIRST ? -1 : 1);
 		v->p.sel = r >= 0 ? r : was;
 		break;
-	case ACT_RIGHT: timeline_scroll(&v->t, 1); return H_HANDLED | H_REDRAW;
-	case ACT_LEFT: timeline_scroll(&v->t, -1); return H_HANDLED | H_REDRAW;
-	case ACT_TODAY: timeline_centre(&v->t, v->t.s->today, v->width); return H_HANDLED | H_REDRAW;
+	case ACT_RIGHT: timeline_scroll(&v->t, 1); return H_HANDLED;
+	case ACT_LEFT: timeline_scroll(&v->t, -1); return H_HANDLED;
+	case ACT_TODAY: timeline_centre(&v->t, v->t.s->today, v->width); return H_HANDLED;
 	case ACT_EXPAND:
 	case ACT_COLLAPSE: {
 		enum zoom z = v->t.o.zoom;
@@ -106,12 +106,12 @@ static unsigned key(void *st, struct app *a, enum action act, int page)
 			z++;
 		timeline_zoom(&v->t, z, v->t.s->today, v->width);
 		app_say(a, "%s", z == ZOOM_WEEK ? "按周 by week" : z == ZOOM_MONTH ? "按月 by month" : "按季度 by quarter");
-		return H_HANDLED | H_REDRAW;
+		return H_HANDLED;
 	}
 	case ACT_ENTER: return H_HANDLED | H_OPEN;
 	default: return 0;
 	}
-	return H_HANDLED | (v->p.sel != was ? H_REDRAW : 0);
+	return H_HANDLED;
 }
 
 struct tl_match {

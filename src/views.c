@@ -4,6 +4,8 @@
 
 #include "view.h"
 
+#include <string.h>
+
 extern const struct view_ops view_browse, view_status, view_targets, view_timeline, view_diags, view_help;
 
 const struct view_ops *const views[] = {
@@ -16,9 +18,55 @@ const struct view_ops *const views[] = {
 	NULL,
 };
 
+_Static_assert(sizeof views / sizeof *views - 1 <= NVIEWS, "the stack has room for every view");
+
+int vs_open(struct view_stack *vs, int i, struct app *a)
+{
+	for (int d = 0; d < vs->depth; d++)
+		if (vs->open[d] == i) {
+			vs->depth = d + 1;
+			return 0;
+		}
+	if (!vs->st[i] && !(vs->st[i] = views[i]->create(a, NULL, NULL)))
+		return -1;
+	/* It opens on the item the user was on, where it shows items. */
+	enum kind k;
+	uint32_t item;
+	if (vs->depth && views[i]->show && vs_top(vs)->current &&
+	    vs_top(vs)->current(vs_top_st(vs), a, &k, &item) && views[i]->show(vs->st[i], a, k, item) < 0)
+		return -1;
+	vs->open[vs->depth++] = i;
+	return 0;
+}
+
+int vs_remake(struct view_stack *vs, struct app *next, const struct chart *oc)
+{
+	void *st[NVIEWS] = {0};
+	int ok = 1;
+	for (int d = 0; d < vs->depth && ok; d++) {
+		int i = vs->open[d];
+		ok = (st[i] = views[i]->create(next, vs->st[i], oc)) != NULL;
+	}
+	void **dead = ok ? vs->st : st;
+	for (int i = 0; views[i]; i++)
+		if (dead[i])
+			views[i]->destroy(dead[i]);
+	if (!ok)
+		return -1;
+	memcpy(vs->st, st, sizeof st);
+	return 0;
+}
+
+void vs_free(struct view_stack *vs)
+{
+	for (int i = 0; views[i]; i++)
+		if (vs->st[i])
+			views[i]->destroy(vs->st[i]);
+	memset(vs, 0, sizeof *vs);
+}
+
 unsigned pager_key(struct pager *p, enum action act, int page)
 {
-	long was = p->sel;
 	switch (act) {
 	case ACT_DOWN: p->sel++; break;
 	case ACT_UP: p->sel--; break;
@@ -32,7 +80,7 @@ unsigned pager_key(struct pager *p, enum action act, int page)
 		p->sel = p->rows - 1;
 	if (p->sel < 0)
 		p->sel = 0;
-	return H_HANDLED | (p->sel != was ? H_REDRAW : 0);
+	return H_HANDLED;
 }
 
 void pager_scroll(struct pager *p, int shown)
@@ -72,6 +120,6 @@ void pager_restore(void *st, struct app *a, const struct view_pos *pos)
 {
 	(void)a;
 	struct pager *p = st;
-	p->sel = pos->v[0];
-	p->top = pos->v[1];
+	p->sel = (long)pos->v[0] < p->rows ? (long)pos->v[0] : p->rows > 0 ? p->rows - 1 : 0;
+	p->top = (long)pos->v[1] <= p->sel ? (long)pos->v[1] : p->sel;
 }

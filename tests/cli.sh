@@ -43,7 +43,7 @@ out=$(run --check "$good" 2>&1); ok $? "--check of a good file exits 0"
 is "$out" "1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 errors, 0 warnings" "--check summary"
 
 # The counts line of the status screen: overdue and due soon on a given day.
-counts() { SOURCE_DATE_EPOCH=1700000000 TZ=UTC run --print "$@" | sed -n 3p; }
+counts() { GUATU_NOW=1700000000 TZ=UTC run --print "$@" | sed -n 3p; }
 is "$(counts --today 2024-12-20 "$good")" \
    "逾期 0   将到期 1   延期完成 0   节点 2   项目 1   区域 1   载入 22:13:20" \
    "due soon: 11 days ahead is inside the default 14"
@@ -62,7 +62,7 @@ is "$(counts --today 2025年1月1日 "$good")" \
 is "$(counts --today 2024年底 "$good")" \
    "逾期 0   将到期 1   延期完成 0   节点 2   项目 1   区域 1   载入 22:13:20" \
    "--today of a period is its last day; due today is not overdue"
-is "$(SOURCE_DATE_EPOCH=1735603200 TZ=UTC run "$good" | sed -n 2p)" \
+is "$(GUATU_NOW=1735603200 TZ=UTC run "$good" | sed -n 2p)" \
    "最小图                                                                               今天 2024-12-31" \
    "without --today, today is the local date of the run"
 

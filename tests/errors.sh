@@ -3,7 +3,7 @@
 # directory entries that cannot be read are named, nothing blocks on a FIFO
 # or a device, ids repeated across files name both places.
 . "$srcdir/tests/lib.sh"
-export SOURCE_DATE_EPOCH=1700000000 TZ=UTC
+export GUATU_NOW=1700000000 TZ=UTC
 unset NO_COLOR
 
 # --- --print starts with the errors, so the log shows them -----------------

@@ -2,7 +2,7 @@
 # --print: the status screen as text for logs and cron. Golden screens of
 # data/, the layout at every width, colour, exit statuses.
 . "$srcdir/tests/lib.sh"
-export SOURCE_DATE_EPOCH=1700000000 TZ=UTC  # 2023-11-14 22:13:20, the time of "the run"
+export GUATU_NOW=1700000000 TZ=UTC  # 2023-11-14 22:13:20, the time of "the run"
 unset NO_COLOR
 check="$(dirname "$GUATU")/../tests/layout_check"
 good="$FIXTURES/good/minimal.yaml"
@@ -111,7 +111,7 @@ grep -q '│ 方特 │ �\[2J�\]0;pwned�开工 │' "$tmp/e"; ok $? "the h
 # columns and the pane is read back.
 sock="guatu-print-$$"
 tmux -L "$sock" -f /dev/null new-session -d -x 64 -y 50 \
-    "env SOURCE_DATE_EPOCH=1700000000 TZ=UTC LC_ALL=C.UTF-8 '$GUATU' --print --color=never --today 2022-01-01 '$good'; echo END; sleep 30"
+    "env GUATU_NOW=1700000000 TZ=UTC LC_ALL=C.UTF-8 '$GUATU' --print --color=never --today 2022-01-01 '$good'; echo END; sleep 30"
 for i in $(seq 50); do
     tmux -L "$sock" capture-pane -p >"$tmp/tty.txt" 2>/dev/null
     grep -q '^END' "$tmp/tty.txt" && break

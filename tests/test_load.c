@@ -185,7 +185,7 @@ static void test_rollback(void)
 {
 	struct chart c;
 	const char *g = "zones: [{name: 好}]\n";
-	const char *b = "zones:\n  - name: 坏的区\n    projects: [{name: 坏的项目}]\n  - name: [\n";
+	const char *b = "zones:\n  - name: 坏的区\n    projects: [{name: 坏的项目, investment: x}]\n  - name: [\n";
 	const char *good = write_file("a.yaml", g, strlen(g));
 	const char *bad = write_file("b.yaml", b, strlen(b));
 	const char *paths[] = {good, bad};
@@ -196,6 +196,9 @@ static void test_rollback(void)
 	is_int((long long)c.nzones, 1, "rollback: only the good file's zone");
 	is_int((long long)c.nprojects, 0, "rollback: no half project");
 	is_str(S(&c, c.zones[0].it.name), "好", "rollback: the good zone is intact");
+	for (size_t i = 0; i < c.diags.n; i++)
+		ok(c.diags.v[i].item == UINT32_MAX, "rollback: what was said of the broken file's items is gone (%s)",
+		   c.diags.v[i].msg);
 	size_t count = pool_count(&c.str);
 	int oom = 0;
 	str_t h = pool_intern(&c.str, "坏的区", strlen("坏的区"), &oom);

@@ -17,7 +17,7 @@ start() {
     args=""
     for a in "$@"; do args="$args '$a'"; done
     tmux -L "$name" -f /dev/null new-session -d -x "$w" -y "$h" \
-        "exec env $locale_env SOURCE_DATE_EPOCH=1700000000 TZ=UTC $env_extra '$GUATU' $args"
+        "exec env $locale_env GUATU_NOW=1700000000 TZ=UTC $env_extra '$GUATU' $args"
     tmux -L "$name" set-option -g remain-on-exit off >/dev/null 2>&1
     settle
 }

@@ -124,6 +124,8 @@ selected 3 | grep -q '^落地開工 *2023-03-31'; ok $? "2023-03-31 finds a mile
 line 23 | grep -q "截止   2023年一季度（2023-03-31）"; ok $? "(its due as written is 2023年一季度)"
 keys n
 is "$(selected 2)" "誠信新能源新材料項目      0/2" "n: the next one due that day"
+keys r n
+is "$(selected 1)" "廣安經開區" "n after a reload searches the reloaded chart (the same query)"
 keys /
 literal "没有这个词"
 line 30 | grep -q '无匹配 no match'; ok $? "no match is said plainly"
@@ -248,7 +250,7 @@ stop
 # --- Ctrl-Z suspends, fg brings the screen back -------------------------------------
 name="guatu-tstp-$$"; servers="$servers $name"
 tmux -L "$name" -f /dev/null new-session -d -x 100 -y 30 \
-    "env -i PATH='$PATH' HOME='$tmp' TERM=screen LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000 TZ=UTC PS1='sh> ' bash --norc --noprofile -i"
+    "env -i PATH='$PATH' HOME='$tmp' TERM=screen LC_ALL=C.UTF-8 GUATU_NOW=1700000000 TZ=UTC PS1='sh> ' bash --norc --noprofile -i"
 settle
 literal "'$GUATU' --today 2023-03-01 '$DATA'"
 keys Enter
@@ -431,7 +433,8 @@ for sig in TERM INT; do
     settle
     kill -$sig "$(cat "$tmp/pid")"
     settle
-    screen | grep -q '^EXIT=0'; ok $? "SIG$sig: guatu exits with status 0"
+    want=$(( 128 + $(kill -l $sig) ))
+    screen | grep -q "^EXIT=$want"; ok $? "SIG$sig: guatu exits with status $want, as a shell reports a signal"
     screen | grep -q '^BEFORE'; ok $? "SIG$sig: the terminal is restored (the shell's screen is back)"
     stop
 done
