@@ -44,9 +44,13 @@ void app_loaded(struct app *a)
 	snprintf(a->right, sizeof a->right, "载入 %02d:%02d:%02d · %zu 个文件", tm.tm_hour, tm.tm_min,
 		 tm.tm_sec, a->c->nfiles);
 	/* A file that failed: say so first, then which file, where and why
-	 * (its last error, the one that stopped the reading). E lists all. */
+	 * (its last error, the one that stopped the reading), how many more
+	 * failed. E lists all. */
 	a->alert[0] = '\0';
 	const struct diag *fatal = NULL;
+	size_t failed = 0;
+	for (size_t i = 0; i < a->c->nfiles; i++)
+		failed += !a->c->files[i].loaded && !a->c->files[i].placeholder;
 	for (size_t i = 0; i < a->c->diags.n; i++) {
 		const struct diag *d = &a->c->diags.v[i];
 		if (d->severity == DIAG_ERROR && !a->c->files[d->file].loaded &&
@@ -56,11 +60,11 @@ void app_loaded(struct app *a)
 	if (fatal) {
 		const struct chart_file *f = &a->c->files[fatal->file];
 		const char *slash = strrchr(f->shown, '/'), *base = slash && slash[1] ? slash + 1 : f->shown;
-		char where[64] = "";
-		if (fatal->line)
-			snprintf(where, sizeof where, ":%u:%u", (unsigned)fatal->line, (unsigned)fatal->col);
-		snprintf(a->alert, sizeof a->alert, "! %s · %s%s: %s (E 查看全部)",
-			 f->stale ? "显示上次的正确数据 older data shown" : "未载入 not loaded", base, where,
-			 fatal->msg);
+		char what[400], more[96] = "";
+		diag_format(fatal, base, 0, what, sizeof what);
+		if (failed > 1)
+			snprintf(more, sizeof more, "（共 %zu 个文件 %zu files）", failed, failed);
+		snprintf(a->alert, sizeof a->alert, "! %s%s · %s (E 查看全部)",
+			 f->stale ? "显示上次的正确数据 older data shown" : "未载入 not loaded", more, what);
 	}
 }

@@ -101,6 +101,69 @@ const char *diag_severity(enum severity s)
 	return names[s];
 }
 
+static const struct diags *index_of; /* qsort has no context argument */
+
+static int by_item(const void *pa, const void *pb)
+{
+	const struct diag *a = &index_of->v[*(const uint32_t *)pa], *b = &index_of->v[*(const uint32_t *)pb];
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->item != b->item)
+		return a->item < b->item ? -1 : 1;
+	return *(const uint32_t *)pa < *(const uint32_t *)pb ? -1 : 1; /* file order */
+}
+
+int diag_index(struct diags *d)
+{
+	free(d->by_item);
+	d->by_item = NULL;
+	d->nby = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		n += d->v[i].item != UINT32_MAX;
+	if (!n)
+		return 0;
+	if (!(d->by_item = malloc(n * sizeof *d->by_item)))
+		return -1;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].item != UINT32_MAX)
+			d->by_item[d->nby++] = (uint32_t)i;
+	index_of = d;
+	qsort(d->by_item, d->nby, sizeof *d->by_item, by_item);
+	index_of = NULL;
+	return 0;
+}
+
+size_t diag_of_item(const struct diags *d, int kind, uint32_t item, size_t *first)
+{
+	size_t lo = 0, hi = d->nby; /* the first not before (kind, item) */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct diag *g = &d->v[d->by_item[mid]];
+		if (g->kind < kind || (g->kind == kind && g->item < item))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t n = 0;
+	while (lo + n < d->nby && d->v[d->by_item[lo + n]].kind == kind && d->v[d->by_item[lo + n]].item == item)
+		n++;
+	*first = lo;
+	return n;
+}
+
+void diag_format(const struct diag *g, const char *path, int severity, char *buf, size_t cap)
+{
+	char where[48] = "";
+	if (g->line)
+		snprintf(where, sizeof where, ":%u:%u", (unsigned)g->line, (unsigned)g->col);
+	size_t n = (size_t)snprintf(buf, cap, "%s%s: %s%s%s", path, where, severity ? diag_severity(g->severity) : "",
+				    severity ? ": " : "", g->msg);
+	if (n >= cap) /* cut: not inside a character */
+		for (n = cap - 1; n > 0 && ((unsigned char)buf[n] & 0xc0) == 0x80; n--)
+			buf[n] = '\0';
+}
+
 void diag_print(FILE *out, const struct diag *g, const char *path)
 {
 	const char *sev = diag_severity(g->severity);
@@ -114,6 +177,7 @@ void diag_print(FILE *out, const struct diag *g, const char *path)
 void diag_free(struct diags *d)
 {
 	diag_truncate(d, 0);
+	free(d->by_item);
 	free(d->v);
 	memset(d, 0, sizeof *d);
 }

@@ -27,6 +27,8 @@ struct diags {
 	size_t n, cap;
 	size_t errors, warnings;
 	int oom; /* a diagnostic was lost for want of memory */
+	uint32_t *by_item; /* those about an item, by kind and item (diag_index) */
+	size_t nby;
 };
 
 /* Adds a diagnostic with a printf-style message. */
@@ -47,6 +49,16 @@ void diag_truncate(struct diags *d, size_t mark);
 void diag_sort(struct diags *d);
 /* "note", "warning" or "error". */
 const char *diag_severity(enum severity s);
+/* Indexes the (sorted) diagnostics by the item they are about, once per
+ * load, so an item's own are found without looking at the others. -1 when
+ * out of memory (diag_of_item then finds none). */
+int diag_index(struct diags *d);
+/* The diagnostics about item `item` of kind `kind`: how many, the first at
+ * d->v[d->by_item[*first]]. */
+size_t diag_of_item(const struct diags *d, int kind, uint32_t item, size_t *first);
+/* Writes "PATH:LINE:COL: error: MESSAGE" (with `severity`, else without
+ * it) to buf, cut between characters if it must be. */
+void diag_format(const struct diag *g, const char *path, int severity, char *buf, size_t cap);
 /* Writes one diagnostic as "PATH:LINE:COL: error: MESSAGE\n". */
 void diag_print(FILE *out, const struct diag *dg, const char *path);
 /* Frees the list. */

@@ -90,6 +90,11 @@ int grid_put(struct grid *g, int y, int x, const char *s, enum style style)
 	const char *end = s + strlen(s);
 	while (s < end && x < g->w) {
 		int cw;
+		if ((unsigned char)*s < 0x20) { /* a line break of a note, never a cell */
+			x = place(g, y, x, " ", 1, 1, style);
+			s++;
+			continue;
+		}
 		const char *next = text_cell_next(s, end, &cw);
 		x = place(g, y, x, s, (size_t)(next - s), cw, style);
 		s = next;

@@ -92,5 +92,7 @@ int load_chart(struct chart *c, const char *const *paths, size_t npaths,
 	if (res == 0)
 		res = ids_assign(c);
 	diag_sort(&c->diags);
+	if (diag_index(&c->diags) < 0)
+		res = -1;
 	return res;
 }

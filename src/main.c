@@ -171,7 +171,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			struct span sp;
 			const char *why;
 			if (date_parse(optarg, strlen(optarg), &sp, &why) < 0)
-				return bad_usage("--today: not a date: '%s'", optarg);
+				return bad_usage("--today: not a date: '%s': %s", optarg, why);
 			o->today = sp.last;
 			o->today_given = 1;
 			break;
@@ -224,8 +224,11 @@ static void print_diags(const struct chart *c)
 
 static void print_counts(const struct chart *c)
 {
+	size_t files = 0; /* not a directory that stood for its missing files */
+	for (size_t i = 0; i < c->nfiles; i++)
+		files += !c->files[i].placeholder;
 	printf("%zu file%s, %zu zone%s, %zu project%s, %zu milestone%s, %zu target%s",
-	       c->nfiles, c->nfiles == 1 ? "" : "s", c->nzones, c->nzones == 1 ? "" : "s",
+	       files, files == 1 ? "" : "s", c->nzones, c->nzones == 1 ? "" : "s",
 	       c->nprojects, c->nprojects == 1 ? "" : "s", c->nmilestones,
 	       c->nmilestones == 1 ? "" : "s", c->ntargets, c->ntargets == 1 ? "" : "s");
 }

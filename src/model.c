@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define STRS(...) {__VA_ARGS__}, (int)(sizeof((size_t[]){__VA_ARGS__}) / sizeof(size_t))
 #define HEADER(T) offsetof(T, it.name), offsetof(T, it.id), offsetof(T, it.owner), offsetof(T, it.note)
@@ -144,7 +145,7 @@ static const struct {
 	const char *label; /* as shown */
 	const char *spellings[12];
 } statuses[ST_COUNT] = {
-	[ST_PLANNED] = {"planned", "计划", {"计划", "計劃", "未开始", "未開始", "待开工", "待開工"}},
+	[ST_PLANNED] = {"planned", "计划中", {"计划", "計劃", "未开始", "未開始", "待开工", "待開工"}},
 	[ST_ACTIVE] = {"active", "进行中", {"进行中", "進行中", "在建", "推进中", "推進中", "已开工", "已開工"}},
 	[ST_DONE] = {"done", "已完成", {"完成", "已完成", "已竣工", "竣工", "已投产", "已投產", "投产",
 					   "已建成", "已办结", "已辦結"}},
@@ -155,7 +156,7 @@ static const struct {
 int status_parse(const char *s)
 {
 	for (int st = 0; st < ST_COUNT; st++) {
-		if (!strcmp(s, statuses[st].name))
+		if (!strcasecmp(s, statuses[st].name)) /* Done, DONE: the English words in any case */
 			return st;
 		for (int i = 0; statuses[st].spellings[i]; i++)
 			if (!strcmp(s, statuses[st].spellings[i]))

@@ -84,7 +84,10 @@ static void hint_slips(struct reader *r)
 			len--;
 		struct slip s;
 		/* Only valid UTF-8 reaches here: libyaml read the file already. */
-		if (slip_scan(line, (size_t)len, &s)) {
+		int said = 0; /* a key that held it may have said so already */
+		for (size_t i = r->diags_at_start; i < r->diags->n && !said; i++)
+			said = r->diags->v[i].severity == DIAG_NOTE && r->diags->v[i].line == number;
+		if (!said && slip_scan(line, (size_t)len, &s)) {
 			diag_add(r->diags, DIAG_NOTE, r->file, number, s.col, "%s", s.msg);
 			hinted++;
 		}
@@ -193,16 +196,13 @@ static void offset_mark(struct reader *r, size_t offset, yaml_mark_t *m)
 	}
 }
 
-/* Reports what stops the file: about the file, not the item being read. */
-static void report_fatal(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void report_fatal(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
+void rd_report_file(struct reader *r, enum severity sev, const yaml_mark_t *m, const char *fmt, ...)
 {
 	uint32_t item = r->item;
 	va_list ap;
 	r->item = UINT32_MAX;
 	va_start(ap, fmt);
-	vreport(r, DIAG_ERROR, (uint32_t)m->line + 1, (uint32_t)m->column + 1, fmt, ap);
+	vreport(r, sev, (uint32_t)m->line + 1, (uint32_t)m->column + 1, fmt, ap);
 	va_end(ap);
 	r->item = item;
 }
@@ -219,23 +219,23 @@ static void yaml_failed(struct reader *r)
 	case YAML_READER_ERROR:
 		if (r->too_big) {
 			m.line = m.column = 0;
-			report_fatal(r, &m, "file is larger than %zu MiB", r->opts->max_file >> 20);
+			rd_report_file(r, DIAG_ERROR, &m, "file is larger than %zu MiB", r->opts->max_file >> 20);
 			break;
 		}
 		offset_mark(r, p->problem_offset, &m);
 		if (p->problem_value != -1)
-			report_fatal(r, &m, "cannot read the file: %s (byte #%X)%s", problem,
+			rd_report_file(r, DIAG_ERROR, &m, "cannot read the file: %s (byte #%X)%s", problem,
 				  (unsigned)p->problem_value, problem_hint(problem));
 		else
-			report_fatal(r, &m, "cannot read the file: %s%s", problem,
+			rd_report_file(r, DIAG_ERROR, &m, "cannot read the file: %s%s", problem,
 				  problem_hint(problem));
 		break;
 	default:
 		if (p->context)
-			report_fatal(r, &m, "YAML syntax: %s %s (line %zu)", problem,
+			rd_report_file(r, DIAG_ERROR, &m, "YAML syntax: %s %s (line %zu)", problem,
 				  p->context, p->context_mark.line + 1);
 		else
-			report_fatal(r, &m, "YAML syntax: %s", problem);
+			rd_report_file(r, DIAG_ERROR, &m, "YAML syntax: %s", problem);
 		break;
 	}
 	r->fatal = 1;
@@ -259,7 +259,7 @@ int rd_next(struct reader *r)
 	case YAML_MAPPING_START_EVENT:
 		/* libyaml has no nesting limit and slows down with depth: stop early. */
 		if (++r->depth > r->opts->max_depth) {
-			report_fatal(r, &r->ev.start_mark, "nesting is deeper than %d levels", r->opts->max_depth);
+			rd_report_file(r, DIAG_ERROR, &r->ev.start_mark, "nesting is deeper than %d levels", r->opts->max_depth);
 			r->fatal = 1;
 			return -1;
 		}

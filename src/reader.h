@@ -87,6 +87,11 @@ static inline yaml_mark_t rd_mark(const struct reader *r) { return r->ev.start_m
 void rd_report(struct reader *r, enum severity sev, const yaml_mark_t *m, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* The same, about the file rather than the item being read: what stops the
+ * file, a hint about what was typed. It stays when the file fails. */
+void rd_report_file(struct reader *r, enum severity sev, const yaml_mark_t *m, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
 /* Quotes untrusted text for a message: sanitised, at most 40 characters. */
 #define RD_QUOTE_CHARS 40
 #define RD_QUOTE_MAX (4 * RD_QUOTE_CHARS + 8)

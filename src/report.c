@@ -298,11 +298,7 @@ int report_measure(struct report *l, const struct chart *c, const struct summary
 		const struct diag *d = &c->diags.v[i];
 		if (d->severity != DIAG_ERROR)
 			continue;
-		if (d->line)
-			snprintf(l->errors[e++], sizeof l->errors[0], "%s:%u:%u: %s", c->files[d->file].shown,
-				 (unsigned)d->line, (unsigned)d->col, d->msg);
-		else
-			snprintf(l->errors[e++], sizeof l->errors[0], "%s: %s", c->files[d->file].shown, d->msg);
+		diag_format(d, c->files[d->file].shown, 0, l->errors[e++], sizeof l->errors[0]);
 	}
 	free(r);
 	return 0;
@@ -344,7 +340,7 @@ void report_fit(struct report *l, int width)
 		/* a title (lists), then rules and column titles (3), rows, a rule and
 		 * the total (zones), the bottom rule; an empty list: "none" */
 		long n = (long)l->nrows[p];
-		y += (parts[p].title ? 1 : 0) + (n || !parts[p].title ? n + 4 + parts[p].total : 1);
+		y += (parts[p].title ? 1 : 0) + (n || !parts[p].title ? n + 4 + (parts[p].total && n > 1) : 1);
 	}
 	l->rows = y;
 }
@@ -443,7 +439,7 @@ static void error_line(struct grid *g, int y, const struct report *l, long at, c
 		/* The count always; what it means and where to see all, as they fit. */
 		char title[200];
 		int n = snprintf(title, sizeof title, "%s 错误 %zu 个", f->bad, errors);
-		static const char *const more[] = {"：有误的数据未计入下表", "（guatu --check 列出全部）"};
+		static const char *const more[] = {"：下表可能不全或有误", "（guatu --check 列出全部）"};
 		for (int i = 0; i < 2; i++)
 			if (text_width(title, (size_t)n) + text_width(more[i], strlen(more[i])) <= g->w)
 				n += snprintf(title + n, sizeof title - (size_t)n, "%s", more[i]);
@@ -484,10 +480,10 @@ static void table_line(struct grid *g, int y, const struct report *l, int p, lon
 			hs[k] = STYLE_HEADER;
 		}
 		table_row(g, y, cols, pi->ncols, f, titles, hs);
-	} else if (row == 2 || (total && body == n - 1)) {
+	} else if (row == 2 || (total && body == n - 1 && n > 1)) { /* no rule twice when there are no zones */
 		table_rule(g, y, cols, pi->ncols, f, RULE_MID);
-	} else if (body >= 0 && body < n + total) {
-		pi->cells(l, (size_t)(body - (total && body >= n - 1)), r);
+	} else if (body >= 0 && body < n + total - (total && n == 1)) {
+		pi->cells(l, (size_t)(body - (total && body >= n - 1 && n > 1)), r);
 		table_row(g, y, cols, pi->ncols, f, r->text, r->style);
 	} else {
 		table_rule(g, y, cols, pi->ncols, f, RULE_BOTTOM);

@@ -1,6 +1,8 @@
 #include "config.h"
 #include "schema.h"
 
+#include "slips.h"
+
 #include <string.h>
 
 /* ---- the tables ----------------------------------------------------- */
@@ -318,6 +320,15 @@ static void unknown_key(struct reader *r, const yaml_mark_t *at, const struct sc
 			const char *key, size_t len)
 {
 	char q[RD_QUOTE_MAX], known[256] = "";
+	/* The key may hold what an input method typed: then the structure was
+	 * meant and what it holds is lost, an error; the note says where. */
+	struct slip sl;
+	int slipped = slip_scan(key, len, &sl);
+	if (slipped) {
+		yaml_mark_t m = *at;
+		m.column += sl.col - 1;
+		rd_report_file(r, DIAG_NOTE, &m, "%s", sl.msg);
+	}
 	const char *guess = meant(s, key, 1);
 	/* A key that holds items, misspelt or misplaced: all it holds is lost,
 	 * so it is an error, never a warning that scrolls by. */
@@ -334,9 +345,15 @@ static void unknown_key(struct reader *r, const yaml_mark_t *at, const struct sc
 		return;
 	}
 	guess = meant(s, key, 0);
+	enum severity sev = slipped ? DIAG_ERROR : DIAG_WARNING;
 	if (guess) {
-		rd_report(r, DIAG_WARNING, at, "unknown key '%s' in %s (did you mean '%s'?)",
-			  rd_quote(key, len, q), s->what, guess);
+		rd_report(r, sev, at, "unknown key '%s' in %s (did you mean '%s'?)", rd_quote(key, len, q), s->what,
+			  guess);
+		return;
+	}
+	if (slipped) {
+		rd_report(r, sev, at, "unknown key '%s' in %s: what it holds is not read", rd_quote(key, len, q),
+			  s->what);
 		return;
 	}
 	for (size_t i = 0; i < s->nfields; i++) {

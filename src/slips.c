@@ -64,12 +64,19 @@ int slip_scan(const char *line, size_t len, struct slip *out)
 		if (!keyish(c))
 			break;
 	}
+	int klen = (int)(p - key) > 40 ? 40 : (int)(p - key);
 	if (p > key && p < end && c == FULL_COLON) {
-		int klen = (int)(p - key);
 		out->col = col;
 		snprintf(out->msg, sizeof out->msg,
 			 "a full-width colon '：' (U+FF1A) after '%.*s': write '%.*s: ', with an ordinary colon and a space",
-			 klen > 40 ? 40 : klen, (const char *)key, klen > 40 ? 40 : klen, (const char *)key);
+			 klen, (const char *)key, klen, (const char *)key);
+		return 1;
+	}
+	/* key:value with no space: YAML reads it as one text, not a key */
+	if (p > key && p + 1 < end && *p == ':' && p[1] != ' ' && p[1] != '\t' && p[1] != '/') {
+		out->col = col;
+		snprintf(out->msg, sizeof out->msg, "no space after ':' following '%.*s': write '%.*s: ' and then the value",
+			 klen, (const char *)key, klen, (const char *)key);
 		return 1;
 	}
 	return 0;

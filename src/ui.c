@@ -98,13 +98,19 @@ static int open_named(struct ui *u, const char *name)
 static void edit(struct ui *u)
 {
 	enum kind k;
-	uint32_t i;
+	uint32_t i, file, line;
 	if (!app_enabled(&u->a, ACT_EDIT))
 		return app_say(&u->a, "只读模式，不能编辑 read-only: editing is off");
-	if (!top(u)->current || !top(u)->current(top_st(u), &u->a, &k, &i))
+	if (top(u)->where && top(u)->where(top_st(u), &u->a, &file, &line)) {
+		/* where the view says: a problem's line */
+	} else if (top(u)->current && top(u)->current(top_st(u), &u->a, &k, &i)) {
+		const struct item *it = chart_item(u->a.c, k, i);
+		file = it->at.file;
+		line = it->at.line;
+	} else {
 		return app_say(&u->a, "没有可编辑的项 nothing to edit");
-	const struct item *it = chart_item(u->a.c, k, i);
-	struct editor_result r = editor_run(u->a.c->files[it->at.file].path, it->at.line);
+	}
+	struct editor_result r = editor_run(u->a.c->files[file].path, line);
 	if (!r.started)
 		return app_say(&u->a, "无法启动编辑器 cannot run the editor: %s", r.editor);
 	reload(u, "已重新载入 reloaded after editing");
@@ -198,7 +204,9 @@ static int on_key(struct ui *u, int key)
 		if (views[u->vs.open[0]]->show(top_st(u), &u->a, k, i) < 0)
 			app_say(&u->a, "out of memory");
 	}
-	if (!r && (key >= 0x20 || (key & FKEY(0))))
+	if (!r && a != ACT_NONE) /* a key of the table, that means nothing here */
+		app_say(&u->a, "「%s」在%s中不可用 (not in this view)", action_info(a)->hint, top(u)->title);
+	else if (!r && (key >= 0x20 || (key & FKEY(0))))
 		app_say(&u->a, "按 ? 查看按键 (press ? for help)");
 	return 0;
 }

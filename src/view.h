@@ -56,6 +56,9 @@ struct view_ops {
 	void (*restore)(void *st, struct app *a, const struct view_pos *p);
 	/* The item the cursor is on (for e and for Enter); 0 if none. */
 	int (*current)(void *st, struct app *a, enum kind *k, uint32_t *i);
+	/* Where e opens the editor, if not at the current item: a file and a
+	 * line (the diagnostics view: where the problem is). 0 if nowhere. */
+	int (*where)(void *st, struct app *a, uint32_t *file, uint32_t *line);
 	/* Puts the cursor on an item (the first view only). -1: out of memory. */
 	int (*show)(void *st, struct app *a, enum kind k, uint32_t i);
 	/* Writes the whole view as text `width` wide, for the log (NULL: the

@@ -3,6 +3,7 @@
  * the focus. Only the rows that show are looked at. */
 #include "config.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,7 +136,7 @@ static int draw_marks(struct grid *g, int y, int end, const struct marks *m)
 	return x;
 }
 
-enum { NAME_MIN = 12 }; /* columns a name keeps before counts give way */
+enum { NAME_MIN = 12, NAME_MARKS = 5 }; /* columns a name keeps: before the done count, before the marks */
 
 static void list_rows(struct grid *g, const struct layout *l, struct browse *b, enum pane p,
 		      const struct frame *f)
@@ -155,6 +156,16 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 		return;
 	}
 	const struct chart *c = b->c;
+	/* Milestones: the state words right-aligned in a column as wide as the
+	 * widest shown, so the dates before them line up. */
+	int words_w = 0;
+	char words[32], due[11];
+	for (int r = 0; p == PANE_MILESTONES && r < l->rows && ls->top + (size_t)r < ls->n; r++) {
+		words_milestone(&c->milestones[ls->v[ls->top + (size_t)r]], b->s->today, b->s->soon_days, words,
+				sizeof words);
+		int ww = text_width(words, strlen(words));
+		words_w = ww > words_w ? ww : words_w;
+	}
 	for (int r = 0; r < l->rows && ls->top + (size_t)r < ls->n; r++) {
 		size_t i = ls->top + (size_t)r;
 		uint32_t v = ls->v[i];
@@ -162,7 +173,6 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 		enum style base = sel && b->focus == p ? STYLE_SELECTED : STYLE_NORMAL;
 		grid_put(g, y, x0, sel ? ">" : " ", sel ? STYLE_TITLE : STYLE_NORMAL);
 		int x = x0 + 1, end = x1;
-		char words[32], due[11];
 		const struct item *it;
 		if (p == PANE_ZONES) {
 			const struct zone *z = &c->zones[v];
@@ -175,7 +185,11 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 			end = x1 - 1;
 			const struct roll *ro = &b->s->zones[v];
 			struct marks mk = roll_marks(ro, f);
-			if (mk.n && end - mk.width - 1 - x >= NAME_MIN)
+			/* the marks before a whole name (they say what is late),
+			 * unless the name would keep under two characters */
+			const char *nm = item_name(c, &z->it);
+			int nw = text_width(nm, strlen(nm)), want = nw < NAME_MARKS ? nw : NAME_MARKS;
+			if (mk.n && end - mk.width - 1 - x >= want)
 				end = draw_marks(g, y, x1 - 1, &mk) - 1;
 			if (!(sel && b->focus == p) && roll_bad(ro)) /* the worst under it shows */
 				base = STYLE_OVERDUE;
@@ -197,9 +211,8 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 		} else {
 			const struct milestone *m = &c->milestones[v];
 			enum style st = words_milestone(m, b->s->today, b->s->soon_days, words, sizeof words);
-			int ww = text_width(words, strlen(words));
-			grid_put(g, y, x1 - 1 - ww, words, st);
-			end = x1 - 2 - ww;
+			grid_text(g, y, x1 - 1 - words_w, words_w, words, strlen(words), ALIGN_RIGHT, st, f->ellipsis);
+			end = x1 - 2 - words_w;
 			if (end - x > 24) { /* room for the date too: as written, if it did not read */
 				const char *shown = due;
 				if (m->due != DAY_NONE)
@@ -238,13 +251,23 @@ static int detail_line(struct grid *g, int y, int y_end, int x0, int x1, const c
 static int detail_para(struct grid *g, int y, int y_end, int x0, int x1, const char *label,
 		       const char *text, size_t len, enum style st, const struct frame *f, size_t max)
 {
-	struct text_line lines[64];
-	size_t k = text_wrap(text, len, x1 - x0 - 7, lines, max < 64 ? max : 64);
-	for (size_t i = 0; i < k && y < y_end; i++, y++) {
+	struct text_line lines[65];
+	if (max > (size_t)(y_end - y))
+		max = (size_t)(y_end - y);
+	if (max > 64)
+		max = 64;
+	size_t k = text_wrap(text, len, x1 - x0 - 7, lines, max + 1);
+	int more = k > max; /* the last line shown takes the rest, cut with an ellipsis */
+	if (more)
+		k = max;
+	for (size_t i = 0; i < k; i++, y++) {
 		if (i == 0)
 			grid_text(g, y, x0, 6, label, strlen(label), ALIGN_LEFT, STYLE_HEADER, f->ellipsis);
-		grid_text(g, y, x0 + 7, x1 - x0 - 7, text + lines[i].start, lines[i].len, ALIGN_LEFT, st,
-			  f->ellipsis);
+		char cut[1024]; /* the last line shown, and a mark that there is more */
+		int n = snprintf(cut, sizeof cut, "%.*s%s", (int)lines[i].len, text + lines[i].start,
+				 more && i + 1 == k ? f->ellipsis : "");
+		grid_text(g, y, x0 + 7, x1 - x0 - 7, cut, n > 0 && (size_t)n < sizeof cut ? (size_t)n : strlen(cut),
+			  ALIGN_LEFT, st, f->ellipsis);
 	}
 	return y;
 }
@@ -363,19 +386,19 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 		str_t owner = it->owner ? it->owner : pr->it.owner;
 		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, owner), STYLE_NORMAL, f);
 	}
-	snprintf(buf, sizeof buf, "%s:%u", c->files[it->at.file].shown, (unsigned)it->at.line);
-	y = detail_line(g, y, y_end, x0, x1, "来源", buf, STYLE_DIM, f);
+	char src[PATH_MAX + 16]; /* the whole path: the pane cuts it, never mid-character */
+	snprintf(src, sizeof src, "%s:%u", c->files[it->at.file].shown, (unsigned)it->at.line);
+	y = detail_line(g, y, y_end, x0, x1, "来源", src, STYLE_DIM, f);
 	/* What is wrong with it, where: the loader said which item each
-	 * problem is about. A few hundred diagnostics at most, looked at only
-	 * for the item shown. */
+	 * problem is about, and they are indexed by item once per load. */
 	enum kind kind = p == PANE_ZONES ? KIND_ZONE : p == PANE_PROJECTS ? KIND_PROJECT : KIND_MILESTONE;
-	for (size_t i = 0; i < c->diags.n && y < y_end; i++) {
-		const struct diag *d = &c->diags.v[i];
-		if (d->item != v || d->kind != kind || d->severity == DIAG_NOTE)
+	size_t first, n = diag_of_item(&c->diags, kind, v, &first);
+	for (size_t i = 0; i < n && y < y_end; i++) {
+		const struct diag *d = &c->diags.v[c->diags.by_item[first + i]];
+		if (d->severity == DIAG_NOTE)
 			continue;
-		char line[768];
-		snprintf(line, sizeof line, "%s:%u:%u: %s: %s", c->files[d->file].shown, (unsigned)d->line,
-			 (unsigned)d->col, diag_severity(d->severity), d->msg);
+		char line[1024];
+		diag_format(d, c->files[d->file].shown, 1, line, sizeof line);
 		y = detail_para(g, y, y_end, x0, x1, "问题", line, strlen(line),
 				d->severity == DIAG_ERROR ? STYLE_OVERDUE : STYLE_NORMAL, f, 3);
 	}

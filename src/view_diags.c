@@ -15,11 +15,7 @@ struct diags_view {
 /* One diagnostic as a line: "FILE:LINE:COL: error: MESSAGE". */
 static void diag_line(const struct chart *c, const struct diag *d, char *buf, size_t cap)
 {
-	if (d->line)
-		snprintf(buf, cap, "%s:%u:%u: %s: %s", c->files[d->file].shown, (unsigned)d->line,
-			 (unsigned)d->col, diag_severity(d->severity), d->msg);
-	else
-		snprintf(buf, cap, "%s: %s: %s", c->files[d->file].shown, diag_severity(d->severity), d->msg);
+	diag_format(d, c->files[d->file].shown, 1, buf, cap);
 }
 
 static void *create(struct app *a, void *old, const struct chart *oc)
@@ -51,21 +47,52 @@ static void draw(void *st, struct app *a, struct grid *g, int top, int rows)
 		grid_put(g, top, 0, "没有诊断 no diagnostics", STYLE_DIM);
 		return;
 	}
-	pager_scroll(&v->p, rows);
+	/* The list, and under a rule the chosen one in full: a line of the
+	 * list is cut at the width, the message never is. */
+	int full = rows >= 12 ? 4 : rows >= 8 ? 2 : 0, list = rows - (full ? full + 1 : 0);
+	pager_scroll(&v->p, list);
 	char line[1024];
-	for (int y = 0; y < rows && v->p.top + y < v->p.rows; y++) {
+	for (int y = 0; y < list && v->p.top + y < v->p.rows; y++) {
 		const struct diag *d = &c->diags.v[v->p.top + y];
 		diag_line(c, d, line, sizeof line);
 		enum style style = v->p.top + y == v->p.sel ? STYLE_SELECTED
-				: d->severity == DIAG_ERROR ? STYLE_OVERDUE : STYLE_NORMAL;
+				   : d->severity == DIAG_ERROR ? STYLE_OVERDUE : STYLE_NORMAL;
 		grid_text(g, top + y, 0, g->w, line, strlen(line), ALIGN_LEFT, style, a->f->ellipsis);
 	}
+	if (!full)
+		return;
+	grid_repeat(g, top + list, 0, g->w, a->f->h, STYLE_FRAME);
+	diag_line(c, &c->diags.v[v->p.sel], line, sizeof line);
+	struct text_line lines[8];
+	size_t n = text_wrap(line, strlen(line), g->w, lines, (size_t)full);
+	for (size_t i = 0; i < n; i++)
+		grid_text(g, top + list + 1 + (int)i, 0, g->w, line + lines[i].start,
+			  i + 1 == n ? strlen(line) - lines[i].start : lines[i].len, ALIGN_LEFT, STYLE_NORMAL,
+			  a->f->ellipsis);
+}
+
+static int current(void *st, struct app *a, enum kind *k, uint32_t *i)
+{
+	const struct diags_view *v = st;
+	if (v->p.sel >= (long)a->c->diags.n)
+		return 0;
+	const struct diag *d = &a->c->diags.v[v->p.sel];
+	if (d->item == UINT32_MAX || d->kind >= KIND_COUNT || d->item >= chart_count(a->c, (enum kind)d->kind))
+		return 0;
+	*k = (enum kind)d->kind;
+	*i = d->item;
+	return 1;
 }
 
 static unsigned key(void *st, struct app *a, enum action act, int page)
 {
-	(void)a;
 	struct diags_view *v = st;
+	enum kind k;
+	uint32_t i;
+	if (act == ACT_ENTER && v->p.rows && !current(st, a, &k, &i)) {
+		app_say(a, "这条诊断关于整个文件：按 e 打开它 (about the whole file: e opens it)");
+		return H_HANDLED;
+	}
 	if (act == ACT_ENTER)
 		return v->p.rows ? H_HANDLED | H_OPEN : H_HANDLED;
 	return pager_key(&v->p, act, page);
@@ -90,16 +117,18 @@ static int find(void *st, struct app *a, const struct matcher *m, int dir, int h
 	return pager_find(&((struct diags_view *)st)->p, dir, here, diag_matches, &dm);
 }
 
-static int current(void *st, struct app *a, enum kind *k, uint32_t *i)
+
+/* e: where the problem is, not the item it is about. */
+static int where(void *st, struct app *a, uint32_t *file, uint32_t *line)
 {
 	const struct diags_view *v = st;
 	if (v->p.sel >= (long)a->c->diags.n)
 		return 0;
 	const struct diag *d = &a->c->diags.v[v->p.sel];
-	if (d->item == UINT32_MAX || d->kind >= KIND_COUNT || d->item >= chart_count(a->c, (enum kind)d->kind))
+	if (a->c->files[d->file].placeholder)
 		return 0;
-	*k = (enum kind)d->kind;
-	*i = d->item;
+	*file = d->file;
+	*line = d->line ? d->line : 1;
 	return 1;
 }
 
@@ -118,7 +147,7 @@ static int log_all(void *st, struct app *a, FILE *out, int width)
 }
 
 static const struct hint hints[] = {
-	{ACT_DOWN, ACT_UP, NULL}, {ACT_ENTER, ACT_NONE, "到该项"}, {ACT_EDIT, ACT_NONE, NULL},
+	{ACT_DOWN, ACT_UP, NULL}, {ACT_ENTER, ACT_NONE, "到该项"}, {ACT_EDIT, ACT_NONE, "改这一行"},
 	{ACT_RELOAD, ACT_NONE, NULL}, {ACT_BACK, ACT_NONE, NULL}, {ACT_CLOSE, ACT_NONE, "返回"},
 	{ACT_NONE, ACT_NONE, NULL},
 };
@@ -126,5 +155,6 @@ static const struct hint hints[] = {
 const struct view_ops view_diags = {
 	.name = "diagnostics", .title = "诊断", .opener = ACT_DIAGS, .hints = hints,
 	.create = create, .destroy = destroy, .draw = draw, .key = key, .find = find,
-	.save = pager_save, .restore = pager_restore, .current = current, .show = NULL, .log = log_all,
+	.save = pager_save, .restore = pager_restore, .current = current, .where = where, .show = NULL,
+	.log = log_all,
 };

@@ -62,6 +62,14 @@ static int make(struct grid *g, int w, int ascii, const struct app *app)
 		ascii ? "  + / -       区域已收起 / 已展开 (zone folded / unfolded)"
 		      : "  ▸ / ▾       区域已收起 / 已展开 (zone folded / unfolded)",
 		"  12/340      窗格中的位置 (where a pane is, when it scrolls)",
+		ascii ? "  X           有错误的项，详情中有说明 (an item with an error: its details say what)"
+		      : "  ✗           有错误的项，详情中有说明 (an item with an error: its details say what)",
+		ascii ? "  v2          2 个指标落后、未完成或超出 (2 targets behind, missed or over)"
+		      : "  ▼2          2 个指标落后、未完成或超出 (2 targets behind, missed or over)",
+		"",
+		"其他 Also",
+		"  Ctrl-Z      暂停 guatu，回到 shell；fg 继续 (suspend; fg resumes)",
+		"  Ctrl-C      退出 (quit)",
 	};
 	for (size_t i = 0; i < sizeof legend / sizeof *legend; i++)
 		if (line(g, &y, 0, legend[i], legend[i][0] == ' ' || !legend[i][0] ? STYLE_NORMAL : STYLE_TITLE,

@@ -19,7 +19,7 @@ usage_error() { # usage_error WANT-STDERR ARGS...
 }
 usage_error "guatu: no chart given: name a YAML file or a directory
 Try 'guatu --help' for more information." --check
-usage_error "guatu: --today: not a date: '2022-13-01'
+usage_error "guatu: --today: not a date: '2022-13-01': there is no such month
 Try 'guatu --help' for more information." --today 2022-13-01 "$good"
 usage_error "guatu: --soon: expected a number of days from 0 to 3650, not 'ten'
 Try 'guatu --help' for more information." --soon ten "$good"

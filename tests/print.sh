@@ -62,6 +62,11 @@ is $? 2 "--print exits 2 on a data error"
 grep -q '资阳方特文旅项目' "$tmp/out" || grep -q '临空经济区' "$tmp/out"; ok $? "--print still prints what loaded"
 grep -q 'syntax.yaml:5:8: error' "$tmp/err"; ok $? "--print puts diagnostics on stderr"
 
+# A chart with no zones: the total alone, one rule under it.
+run --print --width 60 "$DATA/00-chart.yaml" >"$tmp/nozones.txt"
+is "$(grep -c '^└' "$tmp/nozones.txt")" 1 "no zones: the zone table ends once"
+"$check" 60 <"$tmp/nozones.txt" >/dev/null; ok $? "and lines up"
+
 # The README's captured screens are what guatu prints.
 fx="$FIXTURES/good/targets.yaml"
 run --print --today 2023-07-01 --width 100 "$fx" | sed 1d >"$tmp/readme-status.want"

@@ -41,7 +41,7 @@ int main(void)
 		{"已投产", ST_DONE}, {"已投產", ST_DONE}, {"已建成", ST_DONE},
 		{"paused", ST_PAUSED}, {"暂停", ST_PAUSED}, {"暫停", ST_PAUSED}, {"缓建", ST_PAUSED},
 		{"停工", ST_PAUSED}, {"dropped", ST_DROPPED}, {"取消", ST_DROPPED}, {"终止", ST_DROPPED},
-		{"推迟", -1}, {"Done", -1}, {"", -1},
+		{"推迟", -1}, {"Done", ST_DONE}, {"DONE", ST_DONE}, {"Paused", ST_PAUSED}, {"完 成", -1}, {"", -1},
 	};
 	for (size_t i = 0; i < sizeof statuses / sizeof *statuses; i++)
 		is_int(status_parse(statuses[i].word), statuses[i].status, "status '%s'", statuses[i].word);
@@ -96,5 +96,9 @@ int main(void)
 	is_str(slip("  — name: 项目一"), "3: a full-width dash '—' (U+2014) where a list item starts: write '- ', an ordinary hyphen and a space",
 	       "an em dash");
 	is_str(slip("  - name: 项目一"), "none", "a well-written line");
+	is_str(slip("            status:已完成"), "19: no space after ':' following 'status': write 'status: ' and then the value",
+	       "no space after a colon");
+	is_str(slip("    note: 10:30 开会"), "none", "a colon inside a value is text");
+	is_str(slip("    url: http://x"), "none", "and so is one in a link");
 	return done_testing();
 }

@@ -370,7 +370,8 @@ for size in "40 12" "60 20" "200 50" "100 30" "40 12" "200 50"; do
 done
 resize 40 12
 keys h h
-line 3 | grep -q '^│ ▾ 资阳临空经济区 │'; ok $? "at 40x12 the zone pane shows names, two panes side by side"
+line 3 | grep -q '^│ ▾ 资阳临空经… !6 │'; ok $? "at 40x12 the zone pane shows names and what is late, two panes side by side"
+line 4 | grep -q '^│>    清泉片区  !4 │'; ok $? "(a short name keeps its marks beside it)"
 keys l l
 resize 30 10
 screen | grep -q 'terminal too small'; ok $? "smaller than 40x12 says so"
