@@ -60,7 +60,7 @@ void app_loaded(struct app *a)
 	if (fatal) {
 		const struct chart_file *f = &a->c->files[fatal->file];
 		const char *slash = strrchr(f->shown, '/'), *base = slash && slash[1] ? slash + 1 : f->shown;
-		char what[400], more[96] = "";
+		char what[300], more[96] = ""; /* both fit in a->alert whole */
 		diag_format(fatal, base, 0, what, sizeof what);
 		if (failed > 1)
 			snprintf(more, sizeof more, "（共 %zu 个文件 %zu files）", failed, failed);
