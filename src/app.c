@@ -42,7 +42,7 @@ void app_loaded(struct app *a)
 	struct tm tm;
 	localtime_r(&a->loaded, &tm);
 	snprintf(a->right, sizeof a->right, "载入 %02d:%02d:%02d · %zu 个文件", tm.tm_hour, tm.tm_min,
-		 tm.tm_sec, a->c->nfiles);
+		 tm.tm_sec, a->c->nfiles - a->c->nbase);
 	/* A file that failed: say so first, then which file, where and why
 	 * (its last error, the one that stopped the reading), how many more
 	 * failed. E lists all. */
@@ -53,7 +53,7 @@ void app_loaded(struct app *a)
 		failed += !a->c->files[i].loaded && !a->c->files[i].placeholder;
 	for (size_t i = 0; i < a->c->diags.n; i++) {
 		const struct diag *d = &a->c->diags.v[i];
-		if (d->severity == DIAG_ERROR && !a->c->files[d->file].loaded &&
+		if (d->severity == DIAG_ERROR && !a->c->files[d->file].loaded && d->file < a->c->nfiles - a->c->nbase &&
 		    (!fatal || d->file == fatal->file))
 			fatal = d;
 	}

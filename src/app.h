@@ -10,6 +10,8 @@
 #include <limits.h>
 #include <time.h>
 
+#include "changes.h"
+#include "history.h"
 #include "model.h"
 #include "search.h"
 #include "summary.h"
@@ -22,6 +24,7 @@ struct app {
 	const struct ui_opts *o;
 	const struct frame *f;
 	struct chart *c;   /* the chart shown */
+	struct changes *ch; /* what changed in it since the baseline; NULL without one */
 	struct summary *s; /* what it means on `today` */
 	struct search_index *idx; /* its texts folded, made on the first search */
 	day_t today;
@@ -29,6 +32,7 @@ struct app {
 	char msg[PATH_MAX + 256]; /* said once, until the next key */
 	char alert[512];          /* said until it is no longer true: a file failed */
 	char right[64];           /* when loaded, from how many files */
+	struct history hist;      /* a milestone's due-date history (H), read by a child */
 };
 
 /* Says something in the bottom line until the next key. */

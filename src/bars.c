@@ -7,13 +7,16 @@
 void bars_header(struct grid *g, const struct app *a)
 {
 	const struct summary *s = a->s;
-	char right[160], day[11], errors[48] = "";
+	char right[224], day[11], errors[48] = "";
 	date_format(s->today, day);
 	if (a->c->diags.errors) /* reads without colour: a mark, a count, the key */
 		snprintf(errors, sizeof errors, "%s %zu 错误 (E)  ", a->f->bad, a->c->diags.errors);
-	char behind[48] = "";
+	char behind[96] = "";
+	int n = 0;
+	if (s->all.postponed) /* deadlines moved later than the baseline: B lists them */
+		n = snprintf(behind, sizeof behind, "  ! 推迟 %u (B)", s->all.postponed);
 	if (s->all.behind) /* targets behind, missed or over: only where there are */
-		snprintf(behind, sizeof behind, "  ! 指标落后 %u", s->all.behind);
+		snprintf(behind + n, sizeof behind - (size_t)n, "  ! 指标落后 %u", s->all.behind);
 	snprintf(right, sizeof right, "%s%s逾期 %u  将到期 %u%s  今天 %s", errors, s->all.overdue ? "! " : "",
 		 s->all.overdue, s->all.soon, behind, day);
 	int rw = text_width(right, strlen(right));
@@ -31,7 +34,7 @@ void bars_header(struct grid *g, const struct app *a)
 	grid_text(g, 0, 0, tw, title, strlen(title), ALIGN_LEFT, STYLE_TITLE, a->f->ellipsis);
 	if (rw)
 		grid_text(g, 0, g->w - rw, rw, right, strlen(right), ALIGN_RIGHT,
-			  s->all.overdue || s->all.behind || *errors ? STYLE_OVERDUE : STYLE_NORMAL, a->f->ellipsis);
+			  roll_bad(&s->all) || *errors ? STYLE_OVERDUE : STYLE_NORMAL, a->f->ellipsis);
 }
 
 void bars_hints(char *buf, size_t cap, const struct view_ops *v, const struct app *a)

@@ -65,11 +65,11 @@ int browse_has_children(const struct browse *b, uint32_t z)
 int browse_hot(const struct browse *b, enum pane p, uint32_t v)
 {
 	if (p == PANE_ZONES)
-		return b->s->zones[v].overdue + b->s->zones[v].soon + b->s->zones[v].behind > 0;
+		return roll_bad(&b->s->zones[v]) || b->s->zones[v].soon;
 	if (p == PANE_PROJECTS)
-		return b->s->projects[v].overdue + b->s->projects[v].soon + b->s->projects[v].behind > 0;
+		return roll_bad(&b->s->projects[v]) || b->s->projects[v].soon;
 	enum ms_state st = milestone_state(&b->c->milestones[v], b->s->today, b->s->soon_days);
-	return st == MS_OVERDUE || st == MS_SOON;
+	return st == MS_OVERDUE || st == MS_SOON || (b->s->changes && b->s->changes->slip[v] > 0);
 }
 
 void browse_scroll(struct list *l, int rows)

@@ -76,10 +76,6 @@ static int add_file(struct chart *c, struct seen *s, const char *path, uint32_t 
 	for (size_t i = 0; known && i < s->n; i++)
 		if (s->dev[i] == st.st_dev && s->ino[i] == st.st_ino)
 			return 0;
-	void *v = c->files;
-	if (grow(&v, &c->files_cap, c->nfiles, sizeof *c->files) < 0)
-		return -1;
-	c->files = v;
 	if (known) {
 		if (s->n == s->cap) {
 			size_t cap = s->cap ? 2 * s->cap : 16;
@@ -96,7 +92,16 @@ static int add_file(struct chart *c, struct seen *s, const char *path, uint32_t 
 		s->dev[s->n] = st.st_dev;
 		s->ino[s->n++] = st.st_ino;
 	}
-	size_t n = strlen(path);
+	return files_append(c, path, path, arg);
+}
+
+int files_append(struct chart *c, const char *path, const char *name, uint32_t arg)
+{
+	void *v = c->files;
+	if (grow(&v, &c->files_cap, c->nfiles, sizeof *c->files) < 0)
+		return -1;
+	c->files = v;
+	size_t n = strlen(name);
 	char *copy = strdup(path), *shown = malloc(TEXT_SANITIZE_MAX(n));
 	unsigned changed;
 	if (!copy || !shown) {
@@ -104,7 +109,7 @@ static int add_file(struct chart *c, struct seen *s, const char *path, uint32_t 
 		free(shown);
 		return -1;
 	}
-	text_sanitize(path, n, shown, TEXT_LINE, &changed); /* names can hold escapes too */
+	text_sanitize(name, n, shown, TEXT_LINE, &changed); /* names can hold escapes too */
 	c->files[c->nfiles++] = (struct chart_file){.path = copy, .shown = shown, .arg = arg};
 	return 0;
 }

@@ -25,6 +25,10 @@ void files_free_list(char **paths, long n);
  * itself with an error. Returns -1 when out of memory. */
 int files_add(struct chart *c, const char *const *paths, size_t n);
 
+/* Appends a file to c->files: `path` to open it by, `name` to show (made
+ * safe here). -1 when out of memory. */
+int files_append(struct chart *c, const char *path, const char *name, uint32_t arg);
+
 /* Opens file f of c for reading, if it is a regular file, and fills *id
  * with what it looks like now. NULL (with an error added to c) otherwise. */
 FILE *files_open(struct chart *c, uint32_t f, struct file_id *id);

@@ -51,6 +51,10 @@ enum scope {
 	ACTION(TARGETS, "targets", SCOPE_GLOBAL, 'T', 0, 0, "指标", "指标：进度与判断 targets, their pace and verdict") \
 	ACTION(TIMELINE, "timeline", SCOPE_GLOBAL, 't', 0, 0, "时间轴", "时间轴：项目的节点按月排开 timeline: projects against the calendar") \
 	ACTION(DIAGS, "diagnostics", SCOPE_GLOBAL, 'E', 0, 0, "诊断", "列出诊断 list the diagnostics")        \
+	ACTION(CHANGES, "changes", SCOPE_GLOBAL, 'B', 0, 0, "变化",                                          \
+	       "较基线的变化，最严重在前 changes since the baseline (--baseline), worst first")              \
+	ACTION(HISTORY, "history", SCOPE_VIEW, 'H', 0, 0, "历史",                                             \
+	       "节点截止日期的修改记录 the milestone's due-date history, from git log")                  \
 	ACTION(HELP, "help", SCOPE_GLOBAL, '?', FKEY(KEY_F(1)), 0, "帮助", "帮助 help")                      \
 	ACTION(EDIT, "edit", SCOPE_GLOBAL, 'e', 0, 0, "编辑", "编辑所选项 edit the selected item ($VISUAL, $EDITOR, vi)") \
 	ACTION(RELOAD, "reload", SCOPE_GLOBAL, 'r', 0, 0, "载入", "重新载入 reload the files")               \

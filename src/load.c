@@ -18,12 +18,16 @@ struct mark {
 static int read_once(struct reader *r, struct chart *c, uint32_t f, const struct load_opts *opts,
 		     struct file_id *id)
 {
-	FILE *fp = files_open(c, f, id);
+	const struct source *src = opts->source;
+	FILE *fp = src ? src->open(c, f, src->arg) : files_open(c, f, id);
 	if (!fp)
 		return 0;
 	int ok = reader_open(r, fp, f, &c->str, &c->diags, opts) == 0 && schema_read(r, c) == 0;
 	reader_close(r);
-	fclose(fp);
+	if (src)
+		src->close(fp, src->arg);
+	else
+		fclose(fp);
 	return ok;
 }
 
@@ -36,14 +40,15 @@ static int load_file(struct reader *r, struct chart *c, uint32_t f, const struct
 	for (int k = 0; k < KIND_COUNT; k++)
 		m.count[k] = chart_count(c, (enum kind)k);
 	int ok = 0;
-	struct file_id before = {0}, after;
+	struct file_id before = {0}, after = {0};
 	for (int tries = 0;; tries++) {
 		size_t diags_at = c->diags.n;
 		ok = read_once(r, c, f, opts, &before);
 		if (opts->after_read)
 			opts->after_read(c->files[f].path, opts->after_read_arg);
-		files_identify(c->files[f].path, &after);
-		int changed = before.exists && !r->oom && !files_same(&before, &after);
+		if (!opts->source) /* what git holds does not change */
+			files_identify(c->files[f].path, &after);
+		int changed = !opts->source && before.exists && !r->oom && !files_same(&before, &after);
 		if (!ok || changed) {
 			chart_truncate(c, m.count);
 			pool_truncate(&c->str, m.str);
@@ -79,7 +84,8 @@ int load_chart(struct chart *c, const char *const *paths, size_t npaths,
 	struct reader r = {0};
 	if (!opts)
 		opts = &load_defaults;
-	int res = files_add(c, paths, npaths);
+	int res = opts->source ? opts->source->add(c, paths, npaths, opts->source->arg)
+			       : files_add(c, paths, npaths);
 	for (size_t f = 0; res == 0 && !r.oom && f < c->nfiles; f++) {
 		long pf;
 		if (!c->files[f].placeholder && !load_file(&r, c, (uint32_t)f, opts) &&

@@ -13,6 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "baseline.h"
+#include "changes.h"
 #include "date.h"
 #include "diag.h"
 #include "grid.h"
@@ -32,6 +34,7 @@ enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 struct options {
 	int check, print, ascii, readonly;
 	const char *log;
+	const char *baseline; /* a revision or a path to compare with */
 	const char *view; /* browse (interactive only), status, targets, timeline */
 	int today_given;
 	day_t today;
@@ -57,6 +60,9 @@ static void usage(FILE *out)
 	      "      --no-color     the same as --color=never (also for the interactive chart)\n"
 	      "      --ascii        ASCII frames and markers, for terminals that draw\n"
 	      "                     box-drawing characters double wide\n"
+	      "  -b, --baseline REV compare with the chart at a git revision (a tag such as\n"
+	      "                     plan-2023, HEAD~5, @{2023-01-01}) or a copy at a path:\n"
+	      "                     deadlines moved later count as problems (see B)\n"
 	      "      --readonly     the interactive chart does not offer editing (e)\n"
 	      "      --log FILE     where p (and SIGUSR1) append the screen\n"
 	      "                     (default $XDG_STATE_HOME/guatu/screen.log)\n"
@@ -67,7 +73,8 @@ static void usage(FILE *out)
 	      "  -V, --version      show the version and exit\n"
 	      "\n"
 	      "Exit status: 0 when the chart loaded without errors (for --print: and nothing\n"
-	      "is overdue), 1 when something is overdue (--print), 2 on a data or usage error.\n"
+	      "is overdue, behind or postponed), 1 when something is (--print), 2 on a data\n"
+	      "or usage error.\n"
 	      "See guatu(1) and docs/format.md for the chart format.\n",
 	      out);
 }
@@ -119,6 +126,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"no-color", no_argument, NULL, 'M'},
 		{"readonly", no_argument, NULL, 'R'},
 		{"log", required_argument, NULL, 'L'},
+		{"baseline", required_argument, NULL, 'b'},
 		{"ascii", no_argument, NULL, 'A'},
 		{"today", required_argument, NULL, 'T'},
 		{"soon", required_argument, NULL, 'S'},
@@ -130,7 +138,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 	};
 	int ch;
 	opterr = 0; /* getopt would name the program by its path: say it ourselves */
-	while ((ch = getopt_long(argc, argv, ":cpw:hV", longs, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":cpw:b:hV", longs, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			o->check = 1;
@@ -151,6 +159,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			if (!*optarg)
 				return bad_usage("%s", "--log: expected a file name");
 			o->log = optarg;
+			break;
+		case 'b':
+			if (!*optarg)
+				return bad_usage("%s", "--baseline: expected a git revision or a path");
+			o->baseline = optarg;
 			break;
 		case 'w':
 			if (number_arg(optarg, 20, 1000, &o->width) < 0)
@@ -233,6 +246,26 @@ static void print_counts(const struct chart *c)
 	       c->nmilestones == 1 ? "" : "s", c->ntargets, c->ntargets == 1 ? "" : "s");
 }
 
+/* --check --baseline: what changed, counted, on a line of its own. */
+static void print_changes(const struct changes *ch)
+{
+	static const char *const names[CH_COUNT] = {
+		[CH_POSTPONED] = "postponed", [CH_FORWARD] = "brought forward", [CH_NEW] = "new",
+		[CH_REMOVED] = "removed", [CH_STATUS] = "status changed", [CH_RELAXED] = "target relaxed",
+		[CH_TIGHTENED] = "target tightened",
+	};
+	static const enum change_what order[] = {CH_POSTPONED, CH_FORWARD, CH_NEW, CH_REMOVED, CH_STATUS,
+						 CH_RELAXED, CH_TIGHTENED};
+	if (ch->b->failed) {
+		printf("baseline %s: not read (see the errors above): nothing compared\n", ch->b->name);
+		return;
+	}
+	printf("baseline %s:", ch->b->name);
+	for (size_t k = 0; k < sizeof order / sizeof *order; k++)
+		printf("%s %zu %s", k ? "," : "", ch->count[order[k]], names[order[k]]);
+	putchar('\n');
+}
+
 static int use_color(enum color c)
 {
 	const char *no = getenv("NO_COLOR"); /* https://no-color.org: any value */
@@ -256,12 +289,12 @@ static int print_width(int asked)
 
 /* --print: a line with the time of the run, then the view asked for (the
  * status screen by default). Returns the exit status. */
-static int print_view(const struct chart *c, const struct options *o)
+static int print_view(const struct chart *c, const struct changes *ch, const struct options *o)
 {
 	struct summary s;
 	struct grid stamp = {0};
 	int width = print_width(o->width), color = use_color(o->color), ok = 0;
-	if (summary_build(&s, c, o->today, o->soon) == 0 && grid_init(&stamp, width, 1) == 0) {
+	if (summary_build(&s, c, o->today, o->soon, ch) == 0 && grid_init(&stamp, width, 1) == 0) {
 		char line[64];
 		struct tm tm;
 		localtime_r(&o->now, &tm);
@@ -281,7 +314,8 @@ static int print_view(const struct chart *c, const struct options *o)
 	if (!ok)
 		fputs("guatu: out of memory\n", stderr);
 	/* 1: something needs attention, whichever view was printed */
-	int r = !ok || c->diags.errors ? EXIT_BAD : s.noverdue || s.all.behind ? EXIT_OVERDUE : EXIT_OK;
+	int r = !ok || c->diags.errors ? EXIT_BAD
+		: s.noverdue || s.all.behind || s.all.postponed ? EXIT_OVERDUE : EXIT_OK;
 	grid_free(&stamp);
 	summary_free(&s);
 	return r;
@@ -315,30 +349,50 @@ int main(int argc, char **argv)
 		fputs("guatu: out of memory\n", stderr);
 		return EXIT_BAD;
 	}
+	/* The baseline is read once: a revision does not change while we run. */
+	static struct baseline base;
+	struct changes ch = {0};
+	const char *const *paths = (const char *const *)argv + optind;
+	size_t npaths = (size_t)(argc - optind);
+	int interactive = !o.check && !o.print && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	if (o.baseline && (baseline_load(&base, o.baseline, paths, npaths, &lo) < 0 ||
+			   (!interactive && changes_build(&ch, c, &base) < 0))) { /* ui_run compares each load */
+		fputs("guatu: out of memory\n", stderr);
+		r = EXIT_BAD;
+		goto out;
+	}
 	print_diags(c);
 	if (o.check) {
 		print_counts(c);
 		printf("; %zu error%s, %zu warning%s\n", c->diags.errors, c->diags.errors == 1 ? "" : "s",
 		       c->diags.warnings, c->diags.warnings == 1 ? "" : "s");
+		if (o.baseline)
+			print_changes(&ch);
 		r = c->diags.errors ? EXIT_BAD : EXIT_OK;
-	} else if (o.print || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	} else if (!interactive) {
 		fflush(stderr); /* no terminal (cron, a pipe): the status screen as text */
-		r = print_view(c, &o);
+		r = print_view(c, o.baseline ? &ch : NULL, &o);
 	} else {
 		struct ui_opts uo = {
-			.paths = (const char *const *)argv + optind, .npaths = (size_t)(argc - optind),
+			.paths = paths, .npaths = npaths,
 			.today = o.today_given ? o.today : DAY_NONE, .soon = o.soon, .ascii = o.ascii,
 			.readonly = o.readonly, .log = o.log,
 			.color = use_color(o.color), /* decided as for --print: a terminal, no NO_COLOR */
 			.view = o.view,
+			.baseline = o.baseline ? &base : NULL,
 			.notice = locale == 1 ? "区域设置不是 UTF-8，已改用 C.UTF-8 (locale was not UTF-8: using C.UTF-8)" : NULL,
 		};
 		if (c->diags.errors) /* what was wrong stays on the screen until guatu starts */
 			fprintf(stderr, "guatu: %zu error%s in the chart; starting with what loaded\n",
 				c->diags.errors, c->diags.errors == 1 ? "" : "s");
-		return ui_run(c, &uo); /* it owns c now: reloads replace it */
+		r = ui_run(c, &uo); /* it owns c now: reloads replace it */
+		c = NULL;
 	}
-	chart_free(c);
-	free(c);
+out:
+	if (c)
+		chart_free(c), free(c);
+	changes_free(&ch);
+	if (o.baseline)
+		baseline_free(&base);
 	return r;
 }

@@ -150,6 +150,7 @@ struct chart {
 	struct progress *progress;
 	size_t nfiles, nzones, nprojects, nmilestones, ntargets, nprogress;
 	size_t files_cap, zones_cap, projects_cap, milestones_cap, targets_cap, progress_cap;
+	size_t nbase; /* the last files stand for a baseline's, for its problems (baseline.h) */
 	struct diags diags;
 };
 

@@ -29,6 +29,20 @@ struct load_opts {
 	 * change: lets tests change a file while it is being read. NULL normally. */
 	void (*after_read)(const char *path, void *arg);
 	void *after_read_arg;
+	/* Where the files come from: NULL for the file system; a baseline at
+	 * a git revision reads them from git (baseline.c). */
+	const struct source *source;
+};
+
+struct chart;
+struct file_id;
+/* A place files are read from instead of the file system: the files the
+ * paths name are added to c->files, and each is opened and closed. */
+struct source {
+	int (*add)(struct chart *c, const char *const *paths, size_t n, void *arg);
+	FILE *(*open)(struct chart *c, uint32_t f, void *arg); /* NULL: an error added to c */
+	void (*close)(FILE *fp, void *arg);
+	void *arg;
 };
 
 extern const struct load_opts load_defaults;

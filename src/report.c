@@ -47,9 +47,10 @@ static void put_day(struct cells *r, int col, day_t d)
 
 /* ---- the parts ------------------------------------------------------ */
 
-enum { Z_NAME, Z_PROJECTS, Z_MILESTONES, Z_OVERDUE, Z_SOON, Z_LATE, Z_BEHIND, Z_INVEST, Z_NEXT, Z_COLS };
+enum { Z_NAME, Z_PROJECTS, Z_MILESTONES, Z_OVERDUE, Z_POSTPONED, Z_SOON, Z_LATE, Z_BEHIND, Z_INVEST, Z_NEXT, Z_COLS };
 enum { L_ZONE, L_PROJECT, L_MILESTONE, L_WRITTEN, L_DATE, L_DAYS, L_OWNER, L_COLS };
 enum { T_ZONE, T_PROJECT, T_NAME, T_BAR, T_FIGURES, T_VERDICT, T_AS_OF, T_TREND, T_COLS };
+enum { C_WHAT, C_ZONE, C_PROJECT, C_ITEM, C_THEN, C_NOW, C_COLS };
 
 /* Priorities: below 5 optional, dropped before a name (flex, 5 and more) is
  * cut short; see table.h. */
@@ -58,6 +59,7 @@ static const struct column zone_cols[] = {
 	[Z_PROJECTS] = {"项目", ALIGN_RIGHT, 0, 4, 0, 0},
 	[Z_MILESTONES] = {"完成/节点", ALIGN_RIGHT, 0, 6, 0, 0},
 	[Z_OVERDUE] = {"逾期", ALIGN_RIGHT, 0, 9, 0, 0},
+	[Z_POSTPONED] = {"推迟", ALIGN_RIGHT, 0, 8, 0, 0}, /* with a baseline only */
 	[Z_SOON] = {"将到期", ALIGN_RIGHT, 0, 8, 0, 0},
 	[Z_LATE] = {"延期完成", ALIGN_RIGHT, 0, 2, 0, 0},
 	[Z_BEHIND] = {"指标落后", ALIGN_RIGHT, 0, 7, 0, 0},
@@ -72,6 +74,14 @@ static const struct column list_cols[] = {
 	[L_DATE] = {"日期", ALIGN_LEFT, 0, 3, 0, 0}, /* the days late say it too */
 	[L_DAYS] = {"逾期", ALIGN_RIGHT, 0, 12, 0, 0},
 	[L_OWNER] = {"负责人", ALIGN_LEFT, 1, 4, 0, 0},
+};
+static const struct column change_cols[] = {
+	[C_WHAT] = {"变化", ALIGN_LEFT, 0, 12, 0, 0}, /* never cut: it is the point */
+	[C_ZONE] = {"区域", ALIGN_LEFT, 1, 5, 0, 0},
+	[C_PROJECT] = {"项目", ALIGN_LEFT, 1, 8, 0, 0},
+	[C_ITEM] = {"节点或指标", ALIGN_LEFT, 1, 10, 0, 0},
+	[C_THEN] = {"基线", ALIGN_LEFT, 0, 4, 0, 0},
+	[C_NOW] = {"现在", ALIGN_LEFT, 0, 3, 0, 0},
 };
 static const struct column target_cols[] = {
 	[T_ZONE] = {"区域", ALIGN_LEFT, 1, 5, 0, 0},
@@ -98,6 +108,7 @@ static enum style verdict_style(enum verdict v)
 static size_t zone_rows(const struct report *l) { return l->c->nzones + 1; }
 static size_t overdue_rows(const struct report *l) { return l->s->noverdue; }
 static size_t soon_rows(const struct report *l) { return l->s->nsoon; }
+static size_t change_rows(const struct report *l) { return l->s->changes ? l->s->changes->n : 0; }
 static size_t target_rows(const struct report *l) { return l->c->ntargets; }
 
 static void zone_cells(const struct report *l, size_t i, struct cells *r)
@@ -122,6 +133,7 @@ static void zone_cells(const struct report *l, size_t i, struct cells *r)
 	putf(r, Z_PROJECTS, STYLE_NORMAL, "%u", z->projects);
 	putf(r, Z_MILESTONES, STYLE_NORMAL, "%u/%u", z->done, z->milestones);
 	putf(r, Z_OVERDUE, z->overdue ? STYLE_OVERDUE : STYLE_NORMAL, "%u", z->overdue);
+	putf(r, Z_POSTPONED, z->postponed ? STYLE_OVERDUE : STYLE_NORMAL, "%u", z->postponed);
 	putf(r, Z_SOON, z->soon ? STYLE_SOON : STYLE_NORMAL, "%u", z->soon);
 	putf(r, Z_LATE, z->done_late ? STYLE_DONE_LATE : STYLE_NORMAL, "%u", z->done_late);
 	if (z->targets)
@@ -191,10 +203,84 @@ static void target_cells(const struct report *l, size_t i, struct cells *r)
 	put(r, T_TREND, r->own[T_TREND], st);
 }
 
+/* What a milestone's due date or a target's figure was, or is. */
+static void change_value(const struct chart *c, enum kind k, uint32_t i, char *buf, size_t cap)
+{
+	if (k == KIND_MILESTONE) {
+		const struct milestone *m = &c->milestones[i];
+		if (m->due != DAY_NONE && cap >= 11)
+			date_format(m->due, buf);
+		else
+			snprintf(buf, cap, "%s", m->due_text ? chart_str(c, m->due_text) : "-");
+		return;
+	}
+	const struct target *t = &c->targets[i];
+	number_format(t->target, buf, cap);
+	size_t n = strlen(buf);
+	if (t->unit)
+		snprintf(buf + n, cap - n, " %s", chart_str(c, t->unit));
+}
+
+static void change_cells(const struct report *l, size_t i, struct cells *r)
+{
+	const struct changes *ch = l->s->changes;
+	const struct change *v = &ch->v[i];
+	uint32_t at;
+	const struct chart *c = change_item(ch, l->c, v, &at);
+	int bad = v->what == CH_POSTPONED, worse = bad || v->what == CH_RELAXED || v->what == CH_REMOVED;
+	enum style st = bad ? STYLE_OVERDUE : worse ? STYLE_SOON : STYLE_NORMAL;
+	/* "! " where it counts as a problem: it reads without colour */
+	memcpy(r->own[C_WHAT], "! ", 2);
+	change_words(ch, l->c, v, r->own[C_WHAT] + (bad ? 2 : 0), sizeof r->own[C_WHAT] - 2);
+	put(r, C_WHAT, r->own[C_WHAT], st);
+	const struct item *it = chart_item(c, v->kind, at);
+	uint32_t zone, project;
+	if (v->kind == KIND_MILESTONE) {
+		project = c->milestones[at].project;
+		zone = c->projects[project].zone;
+	} else {
+		project = c->targets[at].project;
+		zone = c->targets[at].zone;
+	}
+	put(r, C_ZONE, item_name(c, &c->zones[zone].it), STYLE_NORMAL);
+	put(r, C_PROJECT, project != NONE ? item_name(c, &c->projects[project].it) : "", STYLE_NORMAL);
+	put(r, C_ITEM, item_name(c, it), st);
+	if (v->then != NONE)
+		change_value(&ch->b->c, v->kind, v->then, r->own[C_THEN], sizeof r->own[C_THEN]);
+	else
+		strcpy(r->own[C_THEN], "-");
+	put(r, C_THEN, r->own[C_THEN], STYLE_NORMAL);
+	if (v->now != NONE)
+		change_value(l->c, v->kind, v->now, r->own[C_NOW], sizeof r->own[C_NOW]);
+	else
+		strcpy(r->own[C_NOW], "-");
+	put(r, C_NOW, r->own[C_NOW], st);
+}
+
 static void overdue_title(const struct report *l, char *buf, size_t cap, enum style *st)
 {
 	snprintf(buf, cap, "逾期节点 %zu（最久在前）", l->s->noverdue);
 	*st = l->s->noverdue ? STYLE_OVERDUE : STYLE_TITLE;
+}
+
+static void change_title(const struct report *l, char *buf, size_t cap, enum style *st)
+{
+	const struct changes *ch = l->s->changes;
+	if (ch->b->failed) {
+		snprintf(buf, cap, "较基线 %s 的变化：基线未能读取，见上面的错误", ch->b->name);
+		*st = STYLE_OVERDUE;
+		return;
+	}
+	int n = snprintf(buf, cap, "较基线 %s 的变化 %zu（最严重在前）", ch->b->name, ch->n);
+	static const enum change_what order[] = {CH_POSTPONED, CH_FORWARD, CH_NEW, CH_REMOVED, CH_STATUS,
+						 CH_RELAXED, CH_TIGHTENED};
+	const char *sep = "：";
+	for (size_t k = 0; k < sizeof order / sizeof *order && n > 0 && (size_t)n < cap; k++)
+		if (ch->count[order[k]]) {
+			n += snprintf(buf + n, cap - (size_t)n, "%s%s %zu", sep, change_word(order[k]), ch->count[order[k]]);
+			sep = " · ";
+		}
+	*st = ch->count[CH_POSTPONED] ? STYLE_OVERDUE : STYLE_TITLE;
 }
 
 static void soon_title(const struct report *l, char *buf, size_t cap, enum style *st)
@@ -227,6 +313,14 @@ static int overdue_item(const struct report *l, size_t i, enum kind *k, uint32_t
 	return 1;
 }
 
+static int change_item_of(const struct report *l, size_t i, enum kind *k, uint32_t *idx)
+{
+	const struct change *v = &l->s->changes->v[i];
+	*k = v->kind;
+	*idx = v->now;
+	return v->now != NONE; /* a removed item is in the baseline only */
+}
+
 static int soon_item(const struct report *l, size_t i, enum kind *k, uint32_t *idx)
 {
 	*k = KIND_MILESTONE;
@@ -255,6 +349,7 @@ static const struct part_info {
 } parts[PART_COUNT] = {
 	[PART_ZONES] = {zone_cols, Z_COLS, NULL, 1, zone_rows, zone_cells, zone_item, NULL},
 	[PART_OVERDUE] = {list_cols, L_COLS, "逾期", 0, overdue_rows, overdue_cells, overdue_item, overdue_title},
+	[PART_CHANGES] = {change_cols, C_COLS, NULL, 0, change_rows, change_cells, change_item_of, change_title},
 	[PART_SOON] = {list_cols, L_COLS, "剩余", 0, soon_rows, soon_cells, soon_item, soon_title},
 	[PART_TARGETS] = {target_cols, T_COLS, NULL, 0, target_rows, target_cells, target_item, target_title},
 };
@@ -269,7 +364,7 @@ int report_measure(struct report *l, const struct chart *c, const struct summary
 	l->s = s;
 	l->o = *o;
 	for (int p = 0; p < PART_COUNT; p++)
-		if (!o->parts || (o->parts & (1u << p)))
+		if ((!o->parts || (o->parts & (1u << p))) && (p != PART_CHANGES || s->changes))
 			l->parts[l->nparts++] = p;
 	struct cells *r = malloc(sizeof *r);
 	if (!r)
@@ -278,6 +373,8 @@ int report_measure(struct report *l, const struct chart *c, const struct summary
 		int p = l->parts[k];
 		const struct part_info *pi = &parts[p];
 		memcpy(l->cols[p], pi->cols, sizeof(struct column) * (size_t)pi->ncols);
+		if (p == PART_ZONES && !s->changes)
+			l->cols[p][Z_POSTPONED].prio = -1;
 		if (pi->days_title)
 			l->cols[p][L_DAYS].title = pi->days_title;
 		for (int col = 0; col < pi->ncols; col++)
@@ -402,14 +499,17 @@ static void header(struct grid *g, int y, const struct report *l, long row, cons
 	}
 	if (row != 1)
 		return;
-	char items[9][40];
-	enum style styles[9];
+	char items[10][40];
+	enum style styles[10];
 	int n = 0;
 	struct tm tm;
 	localtime_r(&l->o.loaded, &tm);
 #define ITEM(st, ...) (styles[n] = (st), snprintf(items[n++], sizeof items[0], __VA_ARGS__))
 	ITEM(s->all.overdue ? STYLE_OVERDUE : STYLE_NORMAL, "%s逾期 %u", s->all.overdue ? "! " : "", s->all.overdue);
 	ITEM(s->all.soon ? STYLE_SOON : STYLE_NORMAL, "将到期 %u", s->all.soon);
+	if (s->changes) /* with a baseline: deadlines moved later */
+		ITEM(s->all.postponed ? STYLE_OVERDUE : STYLE_NORMAL, "%s推迟 %u", s->all.postponed ? "! " : "",
+		     s->all.postponed);
 	if (s->all.behind) /* targets behind, missed or over: only where there are */
 		ITEM(STYLE_OVERDUE, "! 指标落后 %u", s->all.behind);
 	ITEM(s->all.done_late ? STYLE_DONE_LATE : STYLE_NORMAL, "延期完成 %u", s->all.done_late);
@@ -513,7 +613,7 @@ void report_draw(struct grid *g, int gy, const struct report *l, long from, int 
 		if (!parts[p].title) {
 			table_line(g, y, l, p, at, f, &r);
 		} else if (at == 0) {
-			char title[160];
+			char title[320];
 			enum style st;
 			parts[p].title(l, title, sizeof title, &st);
 			grid_text(g, y, 0, g->w, title, strlen(title), ALIGN_LEFT, st, f->ellipsis);

@@ -1,8 +1,8 @@
 /* report: the status screen as a document, for the screen and for --print.
  *
  * A report is a header (title, counts), the errors if any, then parts, each a
- * framed table: the zones with their roll-ups, the overdue milestones, those
- * due soon, the targets. Which parts depends on the view (the status screen
+ * framed table: the zones with their roll-ups, the overdue milestones, the
+ * changes since the baseline (with --baseline), those due soon, the targets. Which parts depends on the view (the status screen
  * has all four, the targets view the last). Measured once, drawn by windows,
  * so a chart of any size costs memory for a screenful only: report_measure()
  * looks at every row once per chart and day (the widest cell of each
@@ -19,7 +19,8 @@
 #include "summary.h"
 #include "table.h"
 
-enum part { PART_ZONES, PART_OVERDUE, PART_SOON, PART_TARGETS, PART_COUNT };
+/* The changes since the baseline are there only when there is one. */
+enum part { PART_ZONES, PART_OVERDUE, PART_CHANGES, PART_SOON, PART_TARGETS, PART_COUNT };
 
 struct report_opts {
 	int ascii;     /* ASCII frame and markers */
@@ -28,7 +29,7 @@ struct report_opts {
 	unsigned parts; /* 1 << PART_* of the parts wanted; 0: all */
 };
 
-enum { REPORT_COLS = 9, REPORT_ERRORS = 5, REPORT_ERROR_LINES = 3 };
+enum { REPORT_COLS = 10, REPORT_ERRORS = 5, REPORT_ERROR_LINES = 3 };
 
 struct report {
 	const struct chart *c;

@@ -20,6 +20,7 @@ static void add(struct roll *to, const struct roll *from)
 {
 	to->targets += from->targets;
 	to->behind += from->behind;
+	to->postponed += from->postponed;
 	to->investment += from->investment;
 	to->projects += from->projects;
 	to->milestones += from->milestones;
@@ -32,9 +33,11 @@ static void add(struct roll *to, const struct roll *from)
 		to->next = from->next;
 }
 
-int summary_build(struct summary *s, const struct chart *c, day_t today, int soon_days)
+int summary_build(struct summary *s, const struct chart *c, day_t today, int soon_days,
+		  const struct changes *ch)
 {
 	memset(s, 0, sizeof *s);
+	s->changes = ch;
 	s->today = today;
 	s->soon_days = soon_days;
 	s->all.next = DAY_NONE;
@@ -65,6 +68,7 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 		struct roll *r = &s->projects[m->project];
 		enum ms_state st = milestone_state(m, today, soon_days);
 		r->milestones++;
+		r->postponed += ch && ch->slip[i] > 0;
 		switch (st) {
 		case MS_OVERDUE:
 			r->overdue++;

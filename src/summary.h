@@ -7,6 +7,7 @@
 #ifndef GUATU_SUMMARY_H
 #define GUATU_SUMMARY_H
 
+#include "changes.h"
 #include "model.h"
 #include "pace.h"
 
@@ -14,6 +15,7 @@
 struct roll {
 	uint32_t projects, milestones, overdue, soon, done, done_late, paused;
 	uint32_t targets, behind; /* targets, and those behind, missed or over */
+	uint32_t postponed;       /* milestones due later than in the baseline */
 	day_t next;               /* the earliest due date not yet passed of an open milestone */
 	double investment;        /* 亿元, the sum of the projects' (0 when none is given) */
 };
@@ -21,6 +23,7 @@ struct roll {
 struct summary {
 	day_t today;
 	int soon_days;
+	const struct changes *changes; /* since the baseline; NULL without one */
 	struct roll all;       /* the whole chart */
 	struct roll *zones;    /* per zone, sub-zones included */
 	struct roll *projects; /* per project */
@@ -31,11 +34,14 @@ struct summary {
 	size_t noverdue, nsoon;
 };
 
-/* Builds the summary of `c` on day `today`; -1 when out of memory. */
-int summary_build(struct summary *s, const struct chart *c, day_t today, int soon_days);
+/* Builds the summary of `c` on day `today`, with what changed since a
+ * baseline (NULL: none); -1 when out of memory. */
+int summary_build(struct summary *s, const struct chart *c, day_t today, int soon_days,
+		  const struct changes *ch);
 /* Frees it. */
 void summary_free(struct summary *s);
-/* Does anything under this roll need attention (overdue, or a target behind)? */
-static inline int roll_bad(const struct roll *r) { return r->overdue || r->behind; }
+/* Does anything under this roll need attention (overdue, postponed, or a
+ * target behind)? */
+static inline int roll_bad(const struct roll *r) { return r->overdue || r->behind || r->postponed; }
 
 #endif

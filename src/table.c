@@ -70,7 +70,7 @@ static void fit(struct column *cols, int n, int width)
 int table_layout(struct column *cols, int n, int width)
 {
 	for (int i = 0; i < n; i++)
-		cols[i].width = 1; /* marks "shown" until sized */
+		cols[i].width = cols[i].prio >= 0; /* marks "shown" until sized */
 	fit(cols, n, width);
 	/* An optional column is not worth a name cut to a stub: drop optional
 	 * columns, least important first, while a name is that short. */

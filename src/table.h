@@ -14,7 +14,8 @@ struct column {
 	enum align align;
 	int flex;    /* may be narrower than its content (cut), and takes spare width */
 	int prio;    /* higher stays longer when the width is short; below 5: optional,
-		      * dropped before a name (flex, 5 or more) is cut short */
+		      * dropped before a name (flex, 5 or more) is cut short;
+		      * negative: not shown at all (a column not wanted here) */
 	int natural; /* the widest cell or title; measured by the caller */
 	int width;   /* set by table_layout(); 0 = not shown */
 };

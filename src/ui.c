@@ -18,7 +18,7 @@
 #include "view.h"
 #include "watch.h"
 
-enum { MIN_W = 40, MIN_H = 12, IDLE_MS = 1000, SETTLE_MS = 250 };
+enum { MIN_W = 40, MIN_H = 12, IDLE_MS = 1000, SETTLE_MS = 250, HISTORY_MS = 50 };
 
 struct ui {
 	struct app a;
@@ -31,21 +31,28 @@ struct ui {
 static const struct view_ops *top(const struct ui *u) { return vs_top(&u->vs); }
 static void *top_st(const struct ui *u) { return vs_top_st(&u->vs); }
 
-/* Shows chart c on summary s of day `today` (a reload, or a new day when
- * c is the chart shown): the open views are made anew and everything is
- * swapped in when all are ready; out of memory leaves the screen as it was.
- * Takes c and s; -1 on failure. */
-static int replace(struct ui *u, struct chart *c, struct summary *s, day_t today)
+/* Shows chart c (with what changed since the baseline, ch) on summary s
+ * of day `today` (a reload, or a new day when c is the chart shown): the
+ * open views are made anew and everything is swapped in when all are ready;
+ * out of memory leaves the screen as it was. Takes c, ch and s; -1 on
+ * failure. */
+static int replace(struct ui *u, struct chart *c, struct changes *ch, struct summary *s, day_t today)
 {
+	if (c != u->a.c) /* it was for a milestone of the chart that goes */
+		history_stop(&u->a.hist);
 	struct app next = u->a;
 	next.c = c;
+	next.ch = ch;
 	next.s = s;
 	next.today = today;
 	if (c != u->a.c)
 		next.idx = NULL;
 	if (vs_remake(&u->vs, &next, u->a.c) < 0) {
-		if (c != u->a.c)
+		if (c != u->a.c) {
 			chart_free(c), free(c);
+			if (ch)
+				changes_free(ch), free(ch);
+		}
 		summary_free(s), free(s);
 		app_say(&u->a, "内存不足，保留原来的画面 out of memory: the screen is as it was");
 		return -1;
@@ -54,11 +61,29 @@ static int replace(struct ui *u, struct chart *c, struct summary *s, day_t today
 		if (u->a.idx)
 			search_index_free(u->a.idx), free(u->a.idx);
 		chart_free(u->a.c), free(u->a.c);
+		if (u->a.ch)
+			changes_free(u->a.ch), free(u->a.ch);
 		u->search.stale = 1;
 		u->search.open = 0; /* where it began is in the old chart */
 	}
 	summary_free(u->a.s), free(u->a.s);
 	u->a = next;
+	return 0;
+}
+
+/* What changed since the baseline, for a chart just loaded; *ch stays NULL
+ * without a baseline. -1 when out of memory. */
+static int compare(const struct ui_opts *o, struct chart *c, struct changes **ch)
+{
+	*ch = NULL;
+	if (!o->baseline)
+		return 0;
+	if (!(*ch = malloc(sizeof **ch)) || changes_build(*ch, c, o->baseline) < 0) {
+		if (*ch)
+			changes_free(*ch), free(*ch);
+		*ch = NULL;
+		return -1;
+	}
 	return 0;
 }
 
@@ -73,13 +98,16 @@ static void reload(struct ui *u, const char *why)
 	}
 	struct load_opts lo = load_defaults;
 	lo.today = date_of(date_now());
-	if (load_chart(c, u->a.o->paths, u->a.o->npaths, &lo, u->a.c) < 0 ||
-	    summary_build(s, c, u->a.today, u->a.o->soon) < 0) {
+	struct changes *ch = NULL;
+	if (load_chart(c, u->a.o->paths, u->a.o->npaths, &lo, u->a.c) < 0 || compare(u->a.o, c, &ch) < 0 ||
+	    summary_build(s, c, u->a.today, u->a.o->soon, ch) < 0) {
 		chart_free(c), free(c), free(s);
+		if (ch)
+			changes_free(ch), free(ch);
 		app_say(&u->a, "内存不足，未重新载入 out of memory: not reloaded");
 		return;
 	}
-	if (replace(u, c, s, u->a.today) < 0)
+	if (replace(u, c, ch, s, u->a.today) < 0)
 		return;
 	u->a.loaded = date_now();
 	app_loaded(&u->a);
@@ -224,9 +252,9 @@ static int tick(struct ui *u)
 	if (u->a.o->today != DAY_NONE || today == u->a.today)
 		return 0;
 	struct summary *s = malloc(sizeof *s);
-	if (!s || summary_build(s, u->a.c, today, u->a.o->soon) < 0)
+	if (!s || summary_build(s, u->a.c, today, u->a.o->soon, u->a.ch) < 0)
 		return free(s), app_say(&u->a, "out of memory"), 1;
-	return replace(u, u->a.c, s, today), 1;
+	return replace(u, u->a.c, u->a.ch, s, today), 1;
 }
 
 int ui_run(struct chart *c, const struct ui_opts *o)
@@ -243,7 +271,8 @@ int ui_run(struct chart *c, const struct ui_opts *o)
 		app_say(a, "%s", o->notice);
 	const char *err = "out of memory";
 	int status = 2;
-	if (!(a->s = malloc(sizeof *a->s)) || summary_build(a->s, c, a->today, o->soon) < 0 ||
+	if (compare(o, c, &a->ch) < 0 || !(a->s = malloc(sizeof *a->s)) ||
+	    summary_build(a->s, c, a->today, o->soon, a->ch) < 0 ||
 	    vs_open(&u.vs, 0, a) < 0 || open_named(&u, o->view) < 0 || term_open(o->color, &err) < 0) {
 		fprintf(stderr, "guatu: %s\n", err);
 		goto out;
@@ -254,8 +283,9 @@ int ui_run(struct chart *c, const struct ui_opts *o)
 	for (int quit = 0, dirty = 1; !quit;) {
 		if (dirty)
 			draw(&u);
-		int key, r = term_key(&key, u.w.pending ? SETTLE_MS : IDLE_MS);
-		dirty = r != TERM_TIMEOUT;
+		int running = a->hist.state == HIST_RUNNING; /* H: look for what git found, often */
+		int key, r = term_key(&key, running ? HISTORY_MS : u.w.pending ? SETTLE_MS : IDLE_MS);
+		dirty = r != TERM_TIMEOUT || history_poll(&a->hist);
 		if (r == TERM_GONE)
 			break;
 		if (r == TERM_SIGNAL) {
@@ -269,13 +299,14 @@ int ui_run(struct chart *c, const struct ui_opts *o)
 				killed = sig;
 		} else if (r == TERM_KEY) {
 			quit = on_key(&u, key);
-		} else {
+		} else if (!running) {
 			dirty = tick(&u);
 		}
 	}
 	term_close();
 	status = killed ? 128 + killed : a->c->diags.errors ? 2 : 0;
 out:
+	history_stop(&a->hist);
 	vs_free(&u.vs);
 	grid_free(&u.screen);
 	matcher_free(&u.search.m);
@@ -284,5 +315,7 @@ out:
 	if (a->s)
 		summary_free(a->s), free(a->s);
 	chart_free(a->c), free(a->c);
+	if (a->ch)
+		changes_free(a->ch), free(a->ch);
 	return status;
 }

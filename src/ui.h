@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "baseline.h"
 #include "model.h"
 
 struct ui_opts {
@@ -20,6 +21,7 @@ struct ui_opts {
 	const char *log; /* the log file, or NULL for $XDG_STATE_HOME/guatu/screen.log */
 	const char *notice; /* said once in the bottom line (e.g. the locale changed) */
 	const char *view;   /* the view to open on top of browse ("browse": none) */
+	const struct baseline *baseline; /* to compare each load with, or NULL */
 };
 
 /* Runs the interactive chart on `c` (allocated with malloc, loaded; ui_run

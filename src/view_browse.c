@@ -12,6 +12,7 @@
 #include "browse.h"
 #include "number.h"
 #include "pace.h"
+#include "history.h"
 #include "view.h"
 #include "words.h"
 
@@ -105,19 +106,27 @@ static void frame(struct grid *g, const struct layout *l, const struct browse *b
 	}
 }
 
-/* The marks of a roll: "!3 ~1 ▼2" (overdue, due soon, targets behind),
+/* The marks of a roll: "!3 »1 ~1 ▼2" (overdue, postponed, due soon, targets behind),
  * each part with its style; how wide in *width. */
 struct marks {
-	char text[3][16];
-	enum style style[3];
+	char text[4][16];
+	enum style style[4];
 	int n, width;
 };
+
+/* Marks a milestone due later than in the baseline. */
+static const char *postponed_mark(const struct frame *f)
+{
+	return f == &frame_ascii ? ">>" : "»";
+}
 
 static struct marks roll_marks(const struct roll *r, const struct frame *f)
 {
 	struct marks m = {.n = 0};
 	if (r->overdue)
 		snprintf(m.text[m.n], 16, "!%u", r->overdue), m.style[m.n++] = STYLE_OVERDUE;
+	if (r->postponed)
+		snprintf(m.text[m.n], 16, "%s%u", postponed_mark(f), r->postponed), m.style[m.n++] = STYLE_OVERDUE;
 	if (r->soon)
 		snprintf(m.text[m.n], 16, "~%u", r->soon), m.style[m.n++] = STYLE_SOON;
 	if (r->behind)
@@ -226,6 +235,8 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 			if (!(sel && b->focus == p) && st == STYLE_OVERDUE)
 				base = STYLE_OVERDUE;
 			it = &m->it;
+			if (b->s->changes && b->s->changes->slip[v] > 0) /* the detail says by how much */
+				x = grid_put(g, y, x, postponed_mark(f), STYLE_OVERDUE);
 		}
 		const char *name = item_name(c, it);
 		if (it->flags & (ITEM_ERROR | ITEM_INVALID)) /* failed in part: the detail says why */
@@ -324,8 +335,48 @@ static int detail_targets(struct grid *g, int y, int y_end, int x0, int x1, cons
 	return y;
 }
 
+/* A milestone against the baseline: its due date then, and by how much it moved. */
+static int detail_baseline(struct grid *g, int y, int y_end, int x0, int x1, const struct browse *b,
+			   uint32_t v, const struct frame *f)
+{
+	const struct changes *ch = b->s->changes;
+	if (ch->b->failed)
+		return y;
+	char buf[200], then[11] = "-";
+	uint32_t j = ch->ms_then[v];
+	int32_t d = ch->slip[v];
+	if (j == NONE) {
+		snprintf(buf, sizeof buf, "新增：基线 %s 中没有", ch->b->name);
+	} else {
+		const struct milestone *o = &ch->b->c.milestones[j];
+		if (o->due != DAY_NONE)
+			date_format(o->due, then);
+		if (d > 0)
+			snprintf(buf, sizeof buf, "%s %s  %s推迟 %d天", ch->b->name, then, postponed_mark(f), (int)d);
+		else if (d < 0)
+			snprintf(buf, sizeof buf, "%s %s  提前 %d天", ch->b->name, then, (int)-d);
+		else
+			snprintf(buf, sizeof buf, "%s %s  未变", ch->b->name, then);
+	}
+	return detail_line(g, y, y_end, x0, x1, "基线", buf, d > 0 ? STYLE_OVERDUE : STYLE_NORMAL, f);
+}
+
+/* The due date's history from git (H), newest first, as far as it has come. */
+static int detail_history(struct grid *g, int y, int y_end, int x0, int x1, const struct history *h,
+			  const struct frame *f)
+{
+	if (h->state == HIST_RUNNING && !h->n)
+		return detail_line(g, y, y_end, x0, x1, "修改", "正在读取 git log … (reading git log)", STYLE_DIM, f);
+	if (h->state == HIST_DONE && !h->n)
+		return detail_line(g, y, y_end, x0, x1, "修改", "截止日期从未修改 (never changed)", STYLE_NORMAL, f);
+	for (int i = 0; i < h->n && y < y_end; i++)
+		y = detail_line(g, y, y_end, x0, x1, i ? "" : "修改", h->lines[i],
+				h->state == HIST_FAILED ? STYLE_OVERDUE : strstr(h->lines[i], "推迟") ? STYLE_SOON : STYLE_NORMAL, f);
+	return y;
+}
+
 static void detail(struct grid *g, const struct layout *l, const struct browse *b,
-		   const struct frame *f)
+		   const struct history *h, const struct frame *f)
 {
 	if (!l->detail_rows)
 		return;
@@ -380,6 +431,10 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 			date_format(m->due, due);
 		snprintf(buf, sizeof buf, "%s（%s）  %s", chart_str(c, m->due_text), due, words);
 		y = detail_line(g, y, y_end, x0, x1, "截止", buf, st, f);
+		if (b->s->changes)
+			y = detail_baseline(g, y, y_end, x0, x1, b, v, f);
+		if (h->state != HIST_NONE && h->c == c && h->ms == v)
+			y = detail_history(g, y, y_end, x0, x1, h, f);
 		snprintf(buf2, sizeof buf2, "%s%s%s", status_label(it->status), m->done_text ? "  完成于 " : "",
 			 chart_str(c, m->done_text));
 		y = detail_line(g, y, y_end, x0, x1, "状态", buf2, STYLE_NORMAL, f);
@@ -435,7 +490,7 @@ static void draw(void *st, struct app *a, struct grid *g, int top, int rows)
 	frame(g, &l, b, a->f);
 	for (int p = 0; p < PANE_COUNT; p++)
 		list_rows(g, &l, b, (enum pane)p, a->f);
-	detail(g, &l, b, a->f);
+	detail(g, &l, b, &a->hist, a->f);
 }
 
 static unsigned key(void *st, struct app *a, enum action act, int page)
@@ -485,6 +540,16 @@ static unsigned key(void *st, struct app *a, enum action act, int page)
 		else
 			app_say(a, "节点按%s排序 milestones by %s", sort_name(b->sort), sort_name_en(b->sort));
 		break;
+	}
+	case ACT_HISTORY: {
+		enum pane p;
+		uint32_t v = browse_current(b, &p);
+		if (p != PANE_MILESTONES || v == NONE) {
+			app_say(a, "选一个节点再按 H (H shows a milestone's due-date history)");
+			return H_HANDLED;
+		}
+		history_start(&a->hist, a->c, v); /* a child reads git: the keys stay quick */
+		return H_HANDLED;
 	}
 	default: return 0;
 	}

@@ -1,6 +1,7 @@
-/* view_status: the status view and the targets view of the interactive chart:
- * a report (report.h) with a cursor, scrolled by windows. Enter on a zone,
- * milestone or target shows it in the browse view. */
+/* view_status: the status view, the targets view and the changes view (B)
+ * of the interactive chart: a report (report.h), or one part of it, with a
+ * cursor, scrolled by windows. Enter on a zone, milestone or target shows it
+ * in the browse view. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -64,8 +65,12 @@ static void sv_destroy(void *st)
 
 static void sv_draw(void *st, struct app *a, struct grid *g, int top, int rows)
 {
-	(void)a;
 	struct status_view *v = st;
+	if (v->l.o.parts == 1u << PART_CHANGES && !a->s->changes) {
+		static const char none[] = "没有基线：用 guatu --baseline 修订或路径 启动 (no baseline: start guatu with --baseline REV)";
+		grid_text(g, top, 0, g->w, none, strlen(none), ALIGN_LEFT, STYLE_DIM, a->f->ellipsis);
+		return;
+	}
 	if (v->l.width != g->w) {
 		report_fit(&v->l, g->w); /* no row is measured again */
 		v->p.rows = v->l.rows;
@@ -167,6 +172,12 @@ static void *tv_create(struct app *a, void *old, const struct chart *oc)
 	return create_parts(a, old, 1u << PART_TARGETS);
 }
 
+static void *cv_create(struct app *a, void *old, const struct chart *oc)
+{
+	(void)oc;
+	return create_parts(a, old, 1u << PART_CHANGES);
+}
+
 static const struct hint sv_hints[] = {
 	{ACT_DOWN, ACT_UP, NULL}, {ACT_ENTER, ACT_NONE, "浏览此项"}, {ACT_SEARCH, ACT_NONE, NULL},
 	{ACT_BROWSE, ACT_NONE, NULL}, {ACT_HELP, ACT_NONE, NULL}, {ACT_CLOSE, ACT_NONE, "返回"},
@@ -188,5 +199,11 @@ static const struct hint tv_hints[] = {
 const struct view_ops view_targets = {
 	.name = "targets", .title = "指标", .opener = ACT_TARGETS, .hints = tv_hints,
 	.create = tv_create, .destroy = sv_destroy, .draw = sv_draw, .key = sv_key, .find = sv_find,
+	.save = pager_save, .restore = pager_restore, .current = sv_current, .show = NULL, .log = sv_log,
+};
+
+const struct view_ops view_changes = {
+	.name = "changes", .title = "较基线的变化", .opener = ACT_CHANGES, .hints = tv_hints,
+	.create = cv_create, .destroy = sv_destroy, .draw = sv_draw, .key = sv_key, .find = sv_find,
 	.save = pager_save, .restore = pager_restore, .current = sv_current, .show = NULL, .log = sv_log,
 };

@@ -6,7 +6,8 @@
 
 #include <string.h>
 
-extern const struct view_ops view_browse, view_status, view_targets, view_timeline, view_diags, view_help;
+extern const struct view_ops view_browse, view_status, view_targets, view_timeline, view_diags, view_help,
+	view_changes;
 
 const struct view_ops *const views[] = {
 	&view_browse, /* the first: where the chart opens, and q there quits */
@@ -14,6 +15,7 @@ const struct view_ops *const views[] = {
 	&view_targets,
 	&view_timeline,
 	&view_diags,
+	&view_changes,
 	&view_help,
 	NULL,
 };

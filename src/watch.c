@@ -16,7 +16,7 @@ enum watch_result watch_look(struct watch *w, const struct chart *c, const char 
 {
 	/* The files the paths name now, found as the loader finds them. */
 	struct chart now = {0};
-	int changed = files_add(&now, paths, n) < 0 || now.nfiles != c->nfiles;
+	int changed = files_add(&now, paths, n) < 0 || now.nfiles != c->nfiles - c->nbase;
 	unsigned long long h = 14695981039346656037ull;
 	for (size_t f = 0; f < now.nfiles; f++) {
 		struct file_id id = {0};

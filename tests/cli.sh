@@ -104,7 +104,7 @@ is "$(env -u LC_ALL -u LANG -u LC_CTYPE "$GUATU" --width 30 --today 2024-12-20 "
    "the POSIX locale falls back to UTF-8: CJK is read and measured"
 # The man page lists every key of the table (guatu --keys) with its help.
 run --keys >"$tmp/keys"; ok $? "--keys exits 0"
-is "$(grep -c '' "$tmp/keys")" 36 "--keys lists every bound action"
+is "$(grep -c '' "$tmp/keys")" 38 "--keys lists every bound action"
 grep -q "^j Down	下移 move down$" "$tmp/keys"; ok $? "--keys: keys, a tab, the help"
 missing=""
 while IFS="$(printf '\t')" read -r k h; do

@@ -38,7 +38,7 @@ static void load(const char *path, const char *today)
 	chart_init(&chart);
 	load_chart(&chart, &path, 1, NULL, NULL);
 	date_parse(today, strlen(today), &sp, &why);
-	summary_build(&sum, &chart, sp.last, 14);
+	summary_build(&sum, &chart, sp.last, 14, NULL);
 }
 
 static void unload(void)

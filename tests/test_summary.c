@@ -32,7 +32,7 @@ int main(void)
 	chart_init(&c);
 	load_chart(&c, &p, 1, NULL, NULL);
 	day_t today = date_from_ymd(2023, 2, 20);
-	is_int(summary_build(&s, &c, today, 14), 0, "built");
+	is_int(summary_build(&s, &c, today, 14, NULL), 0, "built");
 	is_str(ms_names(&c, s.overdue, s.noverdue), "辛开工 庚开工 乙开工 丁开工", "overdue: most overdue first");
 	is_str(ms_names(&c, s.due_soon, s.nsoon), "甲开工", "due soon: 甲 in 9 days");
 	is_int(s.zones[0].overdue, 3, "一区 counts its sub-zone's overdue too");
@@ -47,7 +47,7 @@ int main(void)
 	is_int(s.zones[0].next, date_from_ymd(2023, 3, 1), "the next deadline not yet passed");
 	is_int(s.zones[2].next, DAY_NONE, "二区: none left");
 	summary_free(&s);
-	summary_build(&s, &c, today, 0);
+	summary_build(&s, &c, today, 0, NULL);
 	is_int((long long)s.nsoon, 0, "soon 0: nothing due soon");
 	summary_free(&s);
 	chart_free(&c);
