@@ -101,7 +101,8 @@ const char *diag_severity(enum severity s)
 	return names[s];
 }
 
-static const struct diags *index_of; /* qsort has no context argument */
+/* qsort has no context argument; a baseline loads in a thread of its own */
+static _Thread_local const struct diags *index_of;
 
 static int by_item(const void *pa, const void *pb)
 {

@@ -114,7 +114,7 @@ static void child(int fd, const struct chart *c, uint32_t ms)
 	int n = 0;
 	for (char *p = strtok(o.out, "\x01"); p && n < MAX_COMMITS; p = strtok(NULL, "\x01"))
 		commits[n++] = p;
-	char lines[MAX_COMMITS + 1][300], prev[128] = "";
+	char lines[MAX_COMMITS + 1][600], prev[128] = ""; /* every part below fits whole */
 	int nl = 0, seen = 0;
 	day_t prev_day = DAY_NONE;
 	for (int i = n - 1; i >= 0; i--) {
@@ -128,10 +128,10 @@ static void child(int fd, const struct chart *c, uint32_t ms)
 		if (!due_at(dir, object, c, ms, text, sizeof text, &day))
 			continue;
 		if (!seen)
-			snprintf(lines[nl++], sizeof lines[0], "%s %s  加入，截止 %s", date, author, text);
+			snprintf(lines[nl++], sizeof lines[0], "%.16s %.80s  加入，截止 %s", date, author, text);
 		else if (strcmp(text, prev)) {
 			moved(prev_day, day, how, sizeof how);
-			snprintf(lines[nl++], sizeof lines[0], "%s %s  %s → %s%s", date, author, prev, text, how);
+			snprintf(lines[nl++], sizeof lines[0], "%.16s %.80s  %s → %s%s", date, author, prev, text, how);
 		}
 		seen = 1;
 		snprintf(prev, sizeof prev, "%s", text);

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -246,6 +247,23 @@ static void print_counts(const struct chart *c)
 	       c->nmilestones == 1 ? "" : "s", c->ntargets, c->ntargets == 1 ? "" : "s");
 }
 
+/* Loading the baseline, in a thread of its own. */
+struct baseline_job {
+	struct baseline *b;
+	const char *spec;
+	const char *const *paths;
+	size_t npaths;
+	const struct load_opts *lo;
+	int r;
+};
+
+static void *baseline_thread(void *arg)
+{
+	struct baseline_job *j = arg;
+	j->r = baseline_load(j->b, j->spec, j->paths, j->npaths, j->lo);
+	return NULL;
+}
+
 /* --check --baseline: what changed, counted, on a line of its own. */
 static void print_changes(const struct changes *ch)
 {
@@ -340,23 +358,33 @@ int main(int argc, char **argv)
 
 	struct load_opts lo = load_defaults;
 	lo.today = date_of(o.now); /* a 'done' date after the real day (not --today's) is a slip */
+	const char *const *paths = (const char *const *)argv + optind;
+	size_t npaths = (size_t)(argc - optind);
+	/* The baseline is read once (a revision does not change while we run),
+	 * beside the chart, in a thread: a comparison costs little more time
+	 * than a load. */
+	static struct baseline base;
+	struct baseline_job job = {&base, o.baseline, paths, npaths, &lo, 0};
+	pthread_t thread;
+	int threaded = o.baseline && pthread_create(&thread, NULL, baseline_thread, &job) == 0;
+	if (o.baseline && !threaded)
+		baseline_thread(&job);
 	struct chart *c = malloc(sizeof *c);
-	if (!c || chart_init(c) < 0 ||
-	    load_chart(c, (const char *const *)argv + optind, (size_t)(argc - optind), &lo, NULL) < 0) {
+	int loaded = c && chart_init(c) == 0 && load_chart(c, paths, npaths, &lo, NULL) == 0;
+	if (threaded)
+		pthread_join(thread, NULL);
+	if (!loaded) {
 		if (c)
 			print_diags(c), chart_free(c);
 		free(c);
+		if (o.baseline)
+			baseline_free(&base);
 		fputs("guatu: out of memory\n", stderr);
 		return EXIT_BAD;
 	}
-	/* The baseline is read once: a revision does not change while we run. */
-	static struct baseline base;
 	struct changes ch = {0};
-	const char *const *paths = (const char *const *)argv + optind;
-	size_t npaths = (size_t)(argc - optind);
 	int interactive = !o.check && !o.print && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-	if (o.baseline && (baseline_load(&base, o.baseline, paths, npaths, &lo) < 0 ||
-			   (!interactive && changes_build(&ch, c, &base) < 0))) { /* ui_run compares each load */
+	if (o.baseline && (job.r < 0 || (!interactive && changes_build(&ch, c, &base) < 0))) { /* ui_run compares each load */
 		fputs("guatu: out of memory\n", stderr);
 		r = EXIT_BAD;
 		goto out;
