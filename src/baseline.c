@@ -10,6 +10,7 @@
 
 #include "files.h"
 #include "git.h"
+#include "date.h"
 #include "load.h"
 
 /* What the git source knows of each file of the baseline chart. */
@@ -58,8 +59,18 @@ int baseline_commit(const char *dir, const char *spec, char commit[64], char *wh
 	char base[256], date[256], rev[300];
 	int dated = is_date_spec(spec, base, date, sizeof base);
 	if (dated) {
-		char before[300];
-		snprintf(before, sizeof before, "--before=%s", date);
+		/* A chart date form, as of the end of its last day: git's own
+		 * approxidate takes anything ("@{garbage}" is now). */
+		struct span sp;
+		const char *bad;
+		if (date_parse(date, strlen(date), &sp, &bad) < 0) {
+			snprintf(why, cap, "not a date: '%s' (%s)", date, bad);
+			return -1;
+		}
+		int y, m, d;
+		date_to_ymd(sp.last, &y, &m, &d);
+		char before[64];
+		snprintf(before, sizeof before, "--before=%04d-%02d-%02d 23:59:59", y, m, d);
 		git_run(dir, (const char *[]){"rev-list", "-1", "--first-parent", before, "--end-of-options", base, NULL}, &o);
 	} else {
 		snprintf(rev, sizeof rev, "%s^{commit}", spec);
@@ -77,8 +88,8 @@ int baseline_commit(const char *dir, const char *spec, char commit[64], char *wh
 	else if (dated && o.status == 0)
 		snprintf(why, cap, "no commit of %s before %s", base, date);
 	else
-		snprintf(why, cap, "unknown revision '%s' (git tag and git log --oneline list the revisions)",
-			 dated ? base : spec);
+		snprintf(why, cap, "neither a revision nor a file or directory: '%s' (git tag and git log --oneline "
+				   "list the revisions)", dated ? base : spec);
 	git_out_free(&o);
 	return -1;
 }
@@ -187,11 +198,14 @@ static int add_path(struct git_source *g, struct chart *c, const char *path, uin
 		found++;
 		r = add_entry(g, c, dir, &e, full, arg);
 	}
+	size_t listed = o.len;
 	git_out_free(&o);
+	/* Nothing there then (git lists nothing): added since, a note; a
+	 * directory that was there without charts is an error, as now. */
 	if (r == 0 && !found)
-		r = isdir ? problem(g, c, shown, arg, DIAG_ERROR, "no *.yaml or *.yml files in this directory at this revision")
-			  : problem(g, c, shown, arg, DIAG_NOTE,
-				    "not in the baseline (added or renamed since): its items count as new");
+		r = isdir && listed ? problem(g, c, shown, arg, DIAG_ERROR, "no *.yaml or *.yml files in this directory at this revision")
+				   : problem(g, c, shown, arg, DIAG_NOTE,
+					     "not in the baseline (added or renamed since): its items count as new");
 	return r;
 }
 

@@ -202,6 +202,12 @@ static int compare(struct changes *ch, const struct chart *c, const struct chart
 			continue;
 		}
 		seen_tg[j] = 1;
+		/* more time is easier too: a target's due date put back */
+		day_t due = x->due, was_due = b->targets[j].due;
+		if (due != DAY_NONE && was_due != DAY_NONE && due != was_due &&
+		    add(ch, &cap, due > was_due ? CH_RELAXED : CH_TIGHTENED, KIND_TARGET, i, j,
+			due > was_due ? due - was_due : was_due - due) < 0)
+			goto out;
 		double was = b->targets[j].target, now = x->target;
 		if (isnan(was) || isnan(now) || fabs(now - was) <= 1e-9 * fmax(fabs(now), fabs(was)))
 			continue;
@@ -284,11 +290,16 @@ void change_words(const struct changes *ch, const struct chart *c, const struct 
 	case CH_RELAXED:
 	case CH_TIGHTENED: {
 		const struct target *now = &c->targets[v->now], *was = &b->targets[v->then];
+		if (v->days) { /* its due date moved */
+			snprintf(buf, cap, "%s：截止%s %d天", change_word(v->what), now->due > was->due ? "推迟" : "提前",
+				 (int)v->days);
+			break;
+		}
 		char a[40], z[40];
 		number_format(was->target, a, sizeof a);
 		number_format(now->target, z, sizeof z);
-		snprintf(buf, cap, "%s %s → %s%s%s", now->target < was->target ? "指标下调" : "指标上调", a, z,
-			 now->unit ? " " : "", chart_str(c, now->unit));
+		snprintf(buf, cap, "%s：%s → %s%s%s", change_word(v->what), a, z, now->unit ? " " : "",
+			 chart_str(c, now->unit));
 		break;
 	}
 	default:

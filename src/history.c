@@ -95,7 +95,8 @@ static void child(int fd, const struct chart *c, uint32_t ms)
 	struct git_out o;
 	char count[32];
 	snprintf(count, sizeof count, "-n%d", MAX_COMMITS);
-	if (git_run(dir, (const char *[]){"log", "--follow", count, "--format=%x01%H%x09%ad%x09%an", "--date=short",
+	/* core.quotePath=false: a Chinese file name comes as it is, not quoted */
+	if (git_run(dir, (const char *[]){"-c", "core.quotePath=false", "log", "--follow", count, "--format=%x01%H%x09%ad%x09%an", "--date=short",
 					  "--name-only", "--", name, NULL},
 		    &o) < 0 || !o.len) {
 		char why[600];

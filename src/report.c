@@ -77,11 +77,11 @@ static const struct column list_cols[] = {
 };
 static const struct column change_cols[] = {
 	[C_WHAT] = {"变化", ALIGN_LEFT, 0, 12, 0, 0}, /* never cut: it is the point */
-	[C_ZONE] = {"区域", ALIGN_LEFT, 1, 5, 0, 0},
-	[C_PROJECT] = {"项目", ALIGN_LEFT, 1, 8, 0, 0},
+	[C_ZONE] = {"区域", ALIGN_LEFT, 1, 3, 0, 0},
+	[C_PROJECT] = {"项目", ALIGN_LEFT, 1, 5, 0, 0},
 	[C_ITEM] = {"节点或指标", ALIGN_LEFT, 1, 10, 0, 0},
-	[C_THEN] = {"基线", ALIGN_LEFT, 0, 4, 0, 0},
-	[C_NOW] = {"现在", ALIGN_LEFT, 0, 3, 0, 0},
+	[C_THEN] = {"基线", ALIGN_LEFT, 0, 7, 0, 0}, /* what it was and is: the change in figures */
+	[C_NOW] = {"现在", ALIGN_LEFT, 0, 8, 0, 0},
 };
 static const struct column target_cols[] = {
 	[T_ZONE] = {"区域", ALIGN_LEFT, 1, 5, 0, 0},
@@ -204,8 +204,16 @@ static void target_cells(const struct report *l, size_t i, struct cells *r)
 }
 
 /* What a milestone's due date or a target's figure was, or is. */
-static void change_value(const struct chart *c, enum kind k, uint32_t i, char *buf, size_t cap)
+static void change_value(const struct chart *c, enum kind k, uint32_t i, int due, char *buf, size_t cap)
 {
+	if (k == KIND_TARGET && due) { /* a target's due date moved */
+		const struct target *t = &c->targets[i];
+		if (t->due != DAY_NONE && cap >= 11)
+			date_format(t->due, buf);
+		else
+			snprintf(buf, cap, "-");
+		return;
+	}
 	if (k == KIND_MILESTONE) {
 		const struct milestone *m = &c->milestones[i];
 		if (m->due != DAY_NONE && cap >= 11)
@@ -246,12 +254,12 @@ static void change_cells(const struct report *l, size_t i, struct cells *r)
 	put(r, C_PROJECT, project != NONE ? item_name(c, &c->projects[project].it) : "", STYLE_NORMAL);
 	put(r, C_ITEM, item_name(c, it), st);
 	if (v->then != NONE)
-		change_value(&ch->b->c, v->kind, v->then, r->own[C_THEN], sizeof r->own[C_THEN]);
+		change_value(&ch->b->c, v->kind, v->then, v->days != 0, r->own[C_THEN], sizeof r->own[C_THEN]);
 	else
 		strcpy(r->own[C_THEN], "-");
 	put(r, C_THEN, r->own[C_THEN], STYLE_NORMAL);
 	if (v->now != NONE)
-		change_value(l->c, v->kind, v->now, r->own[C_NOW], sizeof r->own[C_NOW]);
+		change_value(l->c, v->kind, v->now, v->days != 0, r->own[C_NOW], sizeof r->own[C_NOW]);
 	else
 		strcpy(r->own[C_NOW], "-");
 	put(r, C_NOW, r->own[C_NOW], st);
