@@ -53,7 +53,8 @@ void app_loaded(struct app *a)
 		failed += !a->c->files[i].loaded && !a->c->files[i].placeholder;
 	for (size_t i = 0; i < a->c->diags.n; i++) {
 		const struct diag *d = &a->c->diags.v[i];
-		if (d->severity == DIAG_ERROR && !a->c->files[d->file].loaded && d->file < a->c->nfiles - a->c->nbase &&
+		int own = d->file < a->c->nfiles - a->c->nbase; /* the baseline's say so in the header */
+		if (d->severity == DIAG_ERROR && own && !a->c->files[d->file].loaded &&
 		    (!fatal || d->file == fatal->file))
 			fatal = d;
 	}
