@@ -258,6 +258,9 @@ void changes_free(struct changes *ch)
 	memset(ch, 0, sizeof *ch);
 }
 
+const enum change_what change_order[CH_COUNT] = {CH_POSTPONED, CH_FORWARD, CH_NEW, CH_REMOVED,
+						 CH_STATUS, CH_RELAXED, CH_TIGHTENED};
+
 const char *change_word(enum change_what w)
 {
 	static const char *const words[CH_COUNT] = {

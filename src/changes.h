@@ -49,6 +49,10 @@ void changes_free(struct changes *ch);
  * one item, looked for in one pass (the due-date history). */
 uint32_t change_find(const struct chart *b, const struct chart *c, enum kind k, uint32_t i);
 
+/* The order counts are said in (the title, --check): the deadlines
+ * first, in both directions, then the rest. */
+extern const enum change_what change_order[CH_COUNT];
+
 /* "推迟", "提前" … the word for a change. */
 const char *change_word(enum change_what w);
 /* A change in words, for a list or the detail pane: "推迟 61天",

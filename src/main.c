@@ -272,15 +272,13 @@ static void print_changes(const struct changes *ch)
 		[CH_REMOVED] = "removed", [CH_STATUS] = "status changed", [CH_RELAXED] = "target relaxed",
 		[CH_TIGHTENED] = "target tightened",
 	};
-	static const enum change_what order[] = {CH_POSTPONED, CH_FORWARD, CH_NEW, CH_REMOVED, CH_STATUS,
-						 CH_RELAXED, CH_TIGHTENED};
 	if (ch->b->failed) {
 		printf("baseline %s: not read (see the errors above): nothing compared\n", ch->b->name);
 		return;
 	}
 	printf("baseline %s:", ch->b->name);
-	for (size_t k = 0; k < sizeof order / sizeof *order; k++)
-		printf("%s %zu %s", k ? "," : "", ch->count[order[k]], names[order[k]]);
+	for (int k = 0; k < CH_COUNT; k++)
+		printf("%s %zu %s", k ? "," : "", ch->count[change_order[k]], names[change_order[k]]);
 	putchar('\n');
 }
 

@@ -280,12 +280,11 @@ static void change_title(const struct report *l, char *buf, size_t cap, enum sty
 		return;
 	}
 	int n = snprintf(buf, cap, "较基线 %s 的变化 %zu（最严重在前）", ch->b->name, ch->n);
-	static const enum change_what order[] = {CH_POSTPONED, CH_FORWARD, CH_NEW, CH_REMOVED, CH_STATUS,
-						 CH_RELAXED, CH_TIGHTENED};
 	const char *sep = "：";
-	for (size_t k = 0; k < sizeof order / sizeof *order && n > 0 && (size_t)n < cap; k++)
-		if (ch->count[order[k]]) {
-			n += snprintf(buf + n, cap - (size_t)n, "%s%s %zu", sep, change_word(order[k]), ch->count[order[k]]);
+	for (int k = 0; k < CH_COUNT && n > 0 && (size_t)n < cap; k++)
+		if (ch->count[change_order[k]]) {
+			n += snprintf(buf + n, cap - (size_t)n, "%s%s %zu", sep, change_word(change_order[k]),
+				      ch->count[change_order[k]]);
 			sep = " · ";
 		}
 	*st = ch->count[CH_POSTPONED] ? STYLE_OVERDUE : STYLE_TITLE;

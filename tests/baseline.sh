@@ -181,13 +181,19 @@ keys l l j H
 within 10 sh -c "tmux -L $name capture-pane -p | grep -q 未提交"
 is "$(screen | sed -n '/^│ 修改/p')" "│ 修改   未提交 uncommitted  2026-11-30 → 2027-01-31（推迟 62天）                                  │" \
     "H: an edit not committed yet is shown first"
-# H across a rename to a Chinese file name (git log --follow, names unquoted).
-keys h h j l l H
-within 10 sh -c "tmux -L $name capture-pane -p | grep -q 加入"
-is "$(screen | sed -n '/^│ 修改/p')" "│ 修改   2026-01-05 王超  加入，截止 2027-03-31                                                    │" \
-    "H: the history of a milestone in a renamed file with a Chinese name"
 stop
 git -C "$repo" checkout -q plan/a.yaml
+# H across a rename to a Chinese file name (git log --follow; the names
+# must come unquoted, or the commits made under the new name are lost).
+sed -i 's/due: 2027-03-31/due: 2027-04-30/' plan/高新区.yaml
+commit 2026-08-01 张伟 "postpone in the renamed file"
+start cn 100 30 --today 2026-11-23 plan
+keys j l l H
+within 10 sh -c "tmux -L $name capture-pane -p | grep -q 加入"
+is "$(screen | sed -n '/^│ 修改/,+1p')" "│ 修改   2026-08-01 张伟  2027-03-31 → 2027-04-30（推迟 30天）                                     │
+│        2026-01-05 王超  加入，截止 2027-03-31                                                    │" \
+    "H: the history of a milestone in a renamed file with a Chinese name"
+stop
 
 # Without a baseline, B says how to get one; H outside git says so.
 start nob 100 30 --today 2026-11-23 "$tmp/snapshot"
