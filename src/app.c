@@ -19,7 +19,7 @@ void app_say(struct app *a, const char *fmt, ...)
 
 const struct search_index *app_index(struct app *a)
 {
-	if (a->idx)
+	if (a->idx || a->indexing)
 		return a->idx;
 	const char *why;
 	if (fold_init(&why) < 0) /* searching still works, but 广 does not find 廣: say so */

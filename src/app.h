@@ -26,7 +26,9 @@ struct app {
 	struct chart *c;   /* the chart shown */
 	struct changes *ch; /* what changed in it since the baseline; NULL without one */
 	struct summary *s; /* what it means on `today` */
-	struct search_index *idx; /* its texts folded, made on the first search */
+	struct search_index *idx; /* its texts folded, made in the job (loadjob.h) */
+	int loading;  /* a reload is being read in the job */
+	int indexing; /* idx is being made in the job */
 	day_t today;
 	time_t loaded;
 	char msg[PATH_MAX + 256]; /* said once, until the next key */
@@ -37,7 +39,8 @@ struct app {
 
 /* Says something in the bottom line until the next key. */
 void app_say(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The search index of the chart, made now if need be; NULL: out of memory. */
+/* The search index of the chart, made now if need be and not being made in
+ * the job; NULL: out of memory, or (a->indexing) not made yet. */
 const struct search_index *app_index(struct app *a);
 /* Says when the chart was loaded, from how many files, and which file
  * failed, if any (the footer's right end and its alert). */

@@ -66,7 +66,8 @@ void bars_bottom(struct grid *g, const struct app *a, const struct view_ops *v, 
 	const char *ell = a->f->ellipsis;
 	enum style st = STYLE_TITLE;
 	if (search) {
-		snprintf(text, sizeof text, "/%s%s", search, missed ? "  无匹配 no match" : "");
+		snprintf(text, sizeof text, "/%s%s", search,
+			 missed ? "  无匹配 no match" : !a->idx && a->indexing ? "  索引中 indexing…" : "");
 	} else if (a->msg[0] || a->alert[0]) {
 		snprintf(text, sizeof text, "%s", a->msg[0] ? a->msg : a->alert);
 	} else {
@@ -74,10 +75,12 @@ void bars_bottom(struct grid *g, const struct app *a, const struct view_ops *v, 
 		bars_hints(text + n, sizeof text - (size_t)n, v, a);
 		st = STYLE_DIM;
 	}
-	/* The right end (when loaded, how many files) gives way first. */
-	int tw = text_width(text, strlen(text)), rw = text_width(a->right, strlen(a->right)), w = g->w;
+	/* The right end (when loaded, how many files; that a reload is being
+	 * read) gives way first. */
+	const char *right = a->loading ? "重新载入中 reloading…" : a->right;
+	int tw = text_width(text, strlen(text)), rw = text_width(right, strlen(right)), w = g->w;
 	if (rw && tw + 2 + rw <= w) {
-		grid_text(g, g->h - 1, w - rw, rw, a->right, strlen(a->right), ALIGN_RIGHT, STYLE_DIM, ell);
+		grid_text(g, g->h - 1, w - rw, rw, right, strlen(right), ALIGN_RIGHT, STYLE_DIM, ell);
 		w -= rw + 2;
 	}
 	if (search && tw > w) { /* what is being typed shows: the end of the line, not its start */

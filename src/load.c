@@ -87,6 +87,8 @@ int load_chart(struct chart *c, const char *const *paths, size_t npaths,
 	int res = opts->source ? opts->source->add(c, paths, npaths, opts->source->arg)
 			       : files_add(c, paths, npaths);
 	for (size_t f = 0; res == 0 && !r.oom && f < c->nfiles; f++) {
+		if (opts->cancel && atomic_load(opts->cancel))
+			break;
 		long pf;
 		if (!c->files[f].placeholder && !load_file(&r, c, (uint32_t)f, opts) &&
 		    (pf = carry_source(prev, c->files[f].path)) >= 0)

@@ -75,6 +75,8 @@ static void find(struct search_line *s, int dir, int here, const struct view_ops
 {
 	if (s->stale) { /* a reload: the same query, the new chart's texts */
 		const struct search_index *x = app_index(a);
+		if (!x && a->indexing) /* looked for when the index is in */
+			return;
 		if (!x || matcher_set(&s->m, x, s->query) < 0)
 			return app_say(a, "out of memory");
 		s->stale = 0;
@@ -97,12 +99,19 @@ void search_line_key(struct search_line *s, int key, const struct view_ops *v, v
 		return;
 	case PROMPT_CANCEL:
 		s->open = 0;
+		s->waiting = 0;
 		v->restore(st, a, &s->from);
 		return;
 	case PROMPT_CHANGED: {
 		v->restore(st, a, &s->from); /* each query looks from where it began */
 		const struct search_index *x = app_index(a);
 		memcpy(s->query, s->p.text, s->p.len + 1);
+		s->missed = 0;
+		s->waiting = !x && a->indexing;
+		if (s->waiting) { /* the index is being made: this query waits for it */
+			s->stale = 1;
+			return;
+		}
 		if (!x || matcher_set(&s->m, x, s->query) < 0)
 			return app_say(a, "out of memory");
 		s->stale = 0;
@@ -115,9 +124,18 @@ void search_line_key(struct search_line *s, int key, const struct view_ops *v, v
 	}
 }
 
+void search_line_resume(struct search_line *s, const struct view_ops *v, void *st, struct app *a)
+{
+	if (!s->waiting)
+		return;
+	s->waiting = 0;
+	v->restore(st, a, &s->from);
+	find(s, 1, 1, v, st, a);
+}
+
 void search_line_find(struct search_line *s, int dir, const struct view_ops *v, void *st, struct app *a)
 {
-	if (!matcher_active(&s->m))
+	if (!s->query[0])
 		return app_say(a, "先按 / 搜索 (press / to search first)");
 	find(s, dir, 0, v, st, a);
 }

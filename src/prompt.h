@@ -32,12 +32,16 @@ struct search_line {
 	struct matcher m;     /* the last search, for n and N */
 	char query[256];      /* its text as typed, to search a reloaded chart again */
 	int stale;            /* the chart changed since m was set */
+	int waiting;          /* typed before the index was in: look when it is */
 };
 
 /* Opens the search line on view v. */
 void search_line_open(struct search_line *s, const struct view_ops *v, void *st);
 /* A key typed while it is open. */
 void search_line_key(struct search_line *s, int key, const struct view_ops *v, void *st, struct app *a);
+/* The search index came in: what was typed meanwhile (and accepted, if
+ * nothing else was pressed since) is looked for now. */
+void search_line_resume(struct search_line *s, const struct view_ops *v, void *st, struct app *a);
 /* n (dir 1) and N (-1): the next match of the last search. */
 void search_line_find(struct search_line *s, int dir, const struct view_ops *v, void *st, struct app *a);
 

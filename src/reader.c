@@ -19,6 +19,10 @@ const struct load_opts load_defaults = {
 static int read_cb(void *data, unsigned char *buf, size_t size, size_t *got)
 {
 	struct reader *r = data;
+	if (r->opts->cancel && atomic_load(r->opts->cancel)) { /* a read error ends the file */
+		*got = 0;
+		return 0;
+	}
 	*got = fread(buf, 1, size, r->fp);
 	r->nread += *got;
 	if (r->nread > r->opts->max_file) {

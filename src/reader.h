@@ -8,6 +8,7 @@
 #ifndef GUATU_READER_H
 #define GUATU_READER_H
 
+#include <stdatomic.h>
 #include <stdio.h>
 
 #include <yaml.h>
@@ -32,6 +33,9 @@ struct load_opts {
 	/* Where the files come from: NULL for the file system; a baseline at
 	 * a git revision reads them from git (baseline.c). */
 	const struct source *source;
+	/* Set (by another thread) to stop the load early: its chart is then
+	 * thrown away. NULL: never. */
+	const atomic_int *cancel;
 };
 
 struct chart;

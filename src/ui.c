@@ -12,13 +12,14 @@
 #include "bars.h"
 #include "editor.h"
 #include "load.h"
+#include "loadjob.h"
 #include "prompt.h"
 #include "screenlog.h"
 #include "term.h"
 #include "view.h"
 #include "watch.h"
 
-enum { MIN_W = 40, MIN_H = 12, IDLE_MS = 1000, SETTLE_MS = 250, HISTORY_MS = 50 };
+enum { MIN_W = 40, MIN_H = 12, IDLE_MS = 1000, SETTLE_MS = 250, HISTORY_MS = 50, JOB_MS = 20 };
 
 struct ui {
 	struct app a;
@@ -26,6 +27,13 @@ struct ui {
 	struct grid screen;
 	struct search_line search;
 	struct watch w;
+	/* The load or the index being made in the second thread (loadjob.h),
+	 * what to say when it is in, and a reload asked for meanwhile. */
+	struct loadjob job;
+	char job_why[160];
+	int job_loud; /* say it even over a failed file's alert */
+	int again;
+	char again_why[160];
 };
 
 static const struct view_ops *top(const struct ui *u) { return vs_top(&u->vs); }
@@ -64,15 +72,16 @@ static int replace(struct ui *u, struct chart *c, struct changes *ch, struct sum
 		if (u->a.ch)
 			changes_free(u->a.ch), free(u->a.ch);
 		u->search.stale = 1;
-		u->search.open = 0; /* where it began is in the old chart */
+		u->search.open = u->search.waiting = 0; /* where it began is in the old chart */
 	}
 	summary_free(u->a.s), free(u->a.s);
 	u->a = next;
 	return 0;
 }
 
-/* What changed since the baseline, for a chart just loaded; *ch stays NULL
- * without a baseline. -1 when out of memory. */
+/* What changed since the baseline, for the chart loaded at start; *ch
+ * stays NULL without a baseline. -1 when out of memory. (Reloads compare
+ * in the job.) */
 static int compare(const struct ui_opts *o, struct chart *c, struct changes **ch)
 {
 	*ch = NULL;
@@ -87,31 +96,79 @@ static int compare(const struct ui_opts *o, struct chart *c, struct changes **ch
 	return 0;
 }
 
-static void reload(struct ui *u, const char *why)
+/* Starts making the search index of the chart shown, in the job. */
+static void index_later(struct ui *u)
 {
-	struct chart *c = malloc(sizeof *c);
-	struct summary *s = malloc(sizeof *s);
-	if (!c || !s || chart_init(c) < 0) {
-		free(c), free(s);
-		app_say(&u->a, "内存不足，未重新载入 out of memory: not reloaded");
+	u->job.paths = NULL;
+	u->job.shown = u->a.c;
+	u->a.indexing = 1;
+	loadjob_start(&u->job);
+}
+
+/* Reloads the files in the job; the chart shown stays, and answers keys,
+ * until the new one is in. Asked again while loading, it loads once more
+ * when this load is in (the files may have changed after they were read). */
+static void reload(struct ui *u, int loud, const char *why)
+{
+	char *w = u->job.running && u->job.paths ? u->again_why : u->job_why;
+	snprintf(w, sizeof u->job_why, "%s", why);
+	if (u->job.running && u->job.paths) {
+		u->again = 1;
+		u->job_loud |= loud;
 		return;
 	}
-	struct load_opts lo = load_defaults;
-	lo.today = date_of(date_now());
-	struct changes *ch = NULL;
-	if (load_chart(c, u->a.o->paths, u->a.o->npaths, &lo, u->a.c) < 0 || compare(u->a.o, c, &ch) < 0 ||
-	    summary_build(s, c, u->a.today, u->a.o->soon, ch) < 0) {
-		chart_free(c), free(c), free(s);
-		if (ch)
-			changes_free(ch), free(ch);
-		app_say(&u->a, "内存不足，未重新载入 out of memory: not reloaded");
-		return;
+	if (u->job.running) { /* only indexing the chart that goes: not wanted now */
+		loadjob_abandon(&u->job);
+		u->a.indexing = 0;
 	}
-	if (replace(u, c, ch, s, u->a.today) < 0)
-		return;
-	u->a.loaded = date_now();
-	app_loaded(&u->a);
-	app_say(&u->a, "%s", u->a.alert[0] ? "" : why); /* a failed file outranks it */
+	u->job_loud = loud;
+	u->job.paths = u->a.o->paths;
+	u->job.npaths = u->a.o->npaths;
+	u->job.shown = u->a.c;
+	u->job.baseline = u->a.o->baseline;
+	u->job.today = u->a.today;
+	u->job.soon = u->a.o->soon;
+	u->a.loading = 1;
+	u->a.indexing = 1;
+	loadjob_start(&u->job);
+}
+
+/* The job is done: its chart (or index) replaces what was shown. */
+static void job_in(struct ui *u)
+{
+	struct loadjob *j = &u->job;
+	int loaded = j->paths != NULL;
+	u->a.loading = u->a.indexing = 0;
+	if (j->fold_why) /* searching still works, but 广 does not find 廣: say so */
+		app_say(&u->a, "简体和繁体不能互相查找 Simplified and Traditional are searched apart: %s", j->fold_why);
+	if (j->oom) {
+		loadjob_free(j);
+		if (loaded)
+			app_say(&u->a, "内存不足，未重新载入 out of memory: not reloaded");
+	} else if (!loaded) {
+		u->a.idx = j->idx;
+		j->idx = NULL;
+	} else {
+		struct chart *c = j->c;
+		struct search_index *idx = j->idx;
+		j->c = NULL, j->idx = NULL;
+		int ok = replace(u, c, j->ch, j->s, j->today) == 0;
+		j->ch = NULL, j->s = NULL;
+		if (ok) {
+			u->a.idx = idx;
+			u->a.loaded = date_now();
+			app_loaded(&u->a);
+			/* a failed file outranks it */
+			app_say(&u->a, "%s", u->job_loud || !u->a.alert[0] ? u->job_why : "");
+		} else if (idx) {
+			search_index_free(idx), free(idx);
+		}
+	}
+	search_line_resume(&u->search, top(u), top_st(u), &u->a);
+	if (u->again) {
+		u->again = 0;
+		reload(u, u->job_loud, u->again_why);
+	}
 }
 
 /* Opens the view of that name on top of the first (--view). */
@@ -141,9 +198,10 @@ static void edit(struct ui *u)
 	struct editor_result r = editor_run(u->a.c->files[file].path, line);
 	if (!r.started)
 		return app_say(&u->a, "无法启动编辑器 cannot run the editor: %s", r.editor);
-	reload(u, "已重新载入 reloaded after editing");
+	char why[160];
 	if (r.status) /* said even over a failed file's alert: it is news */
-		app_say(&u->a, "编辑器退出状态 %d，已重新载入 the editor exited with status %d: reloaded", r.status, r.status);
+		snprintf(why, sizeof why, "编辑器退出状态 %d，已重新载入 the editor exited with status %d: reloaded", r.status, r.status);
+	reload(u, r.status != 0, r.status ? why : "已重新载入 reloaded after editing");
 }
 
 /* p and SIGUSR1: the view on top into the log. */
@@ -191,6 +249,7 @@ static int on_key(struct ui *u, int key)
 	}
 	enum action a = key_action(key, 0);
 	u->a.msg[0] = '\0';
+	u->search.waiting = 0; /* the user moved on from a search typed before the index was in */
 	if (u->screen.w < MIN_W || u->screen.h < MIN_H) /* nothing shows: only leave or redraw */
 		return a == ACT_QUIT || a == ACT_CLOSE ? 1 : a == ACT_REDRAW ? (term_repaint(), 0) : 0;
 	for (int i = 0; a != ACT_NONE && views[i]; i++)
@@ -216,7 +275,7 @@ static int on_key(struct ui *u, int key)
 		search_line_find(&u->search, a == ACT_NEXT_MATCH ? 1 : -1, top(u), top_st(u), &u->a);
 		return 0;
 	case ACT_EDIT: edit(u); return 0;
-	case ACT_RELOAD: reload(u, "已重新载入 reloaded"); return 0;
+	case ACT_RELOAD: reload(u, 0, "已重新载入 reloaded"); return 0;
 	case ACT_LOG: log_screen(u); return 0;
 	case ACT_REDRAW: term_repaint(); return 0;
 	default: break;
@@ -243,9 +302,11 @@ static int on_key(struct ui *u, int key)
  * screen changed. */
 static int tick(struct ui *u)
 {
+	if (u->a.loading) /* the files are being read: look again when they are in */
+		return 0;
 	enum watch_result w = watch_look(&u->w, u->a.c, u->a.o->paths, u->a.o->npaths);
 	if (w == WATCH_CHANGED)
-		reload(u, "文件已更改，已重新载入 files changed: reloaded");
+		reload(u, 0, "文件已更改，已重新载入 files changed: reloaded");
 	if (w != WATCH_SAME)
 		return w == WATCH_CHANGED;
 	day_t today = date_of(date_now());
@@ -279,13 +340,17 @@ int ui_run(struct chart *c, const struct ui_opts *o)
 	}
 	app_loaded(a);
 	watch_look(&u.w, a->c, o->paths, o->npaths);
+	u.job.hold = getenv("GUATU_TEST_HOLD_LOAD");
+	index_later(&u);
 	int killed = 0;
 	for (int quit = 0, dirty = 1; !quit;) {
 		if (dirty)
 			draw(&u);
 		int running = a->hist.state == HIST_RUNNING; /* H: look for what git found, often */
-		int key, r = term_key(&key, running ? HISTORY_MS : u.w.pending ? SETTLE_MS : IDLE_MS);
+		int key, r = term_key(&key, u.job.running ? JOB_MS : running ? HISTORY_MS : u.w.pending ? SETTLE_MS : IDLE_MS);
 		dirty = r != TERM_TIMEOUT || history_poll(&a->hist);
+		if (loadjob_done(&u.job))
+			job_in(&u), dirty = 1;
 		if (r == TERM_GONE)
 			break;
 		if (r == TERM_SIGNAL) {
@@ -299,13 +364,14 @@ int ui_run(struct chart *c, const struct ui_opts *o)
 				killed = sig;
 		} else if (r == TERM_KEY) {
 			quit = on_key(&u, key);
-		} else if (!running) {
-			dirty = tick(&u);
+		} else if (!running && !u.job.running) {
+			dirty |= tick(&u);
 		}
 	}
 	term_close();
 	status = killed ? 128 + killed : a->c->diags.errors ? 2 : 0;
 out:
+	loadjob_abandon(&u.job);
 	history_stop(&a->hist);
 	vs_free(&u.vs);
 	grid_free(&u.screen);

@@ -136,6 +136,47 @@ sed -i '$d' "$tmp/browse-block"; sed -i '$d' "$tmp/browse-screen"  # the bottom 
 same "$tmp/browse-block" "$tmp/browse-screen" "p in the browse view logs the screen as shown"
 stop
 
+# --- a reload is read beside the screen, which answers keys meanwhile ------
+# GUATU_TEST_HOLD_LOAD holds the second thread's work (the search index at
+# start, each reload) while the file it names exists: what shows meanwhile
+# can be looked at without racing a fast load.
+hold="$tmp/hold"; touch "$hold"
+env_extra="GUATU_TEST_HOLD_LOAD='$hold'"
+cp "$tmp/good.yaml" "$f"
+start held 100 30 --today 2023-03-01 "$dir"
+before=$(selected 1)
+keys / ; literal '莱斯特'
+line 30 | grep -q '^/莱斯特  索引中 indexing…'; ok $? "a search typed before the index is in: the line says indexing"
+is "$(selected 1)" "$before" "and nothing moved yet"
+rm "$hold"
+within 3 sh -c "tmux -L $name capture-pane -p | sed -n 30p | grep -q '^/莱斯特 *载入'"
+ok $? "the index comes in: the query is looked for"
+is "$(selected 2)" "莱斯特项目             0/1 !1" "and the cursor is on its project"
+keys Escape
+touch "$hold"
+sed -i 's/name: 三草湾片区$/name: 三草湾新区/' "$f"
+within 3 sh -c "tmux -L $name capture-pane -p | sed -n 30p | grep -q '重新载入中 reloading…'"
+ok $? "a changed file: the bottom line says it is being reloaded"
+at=$(selected 1)
+keys j
+line 30 | grep -q '重新载入中 reloading…'; ok $? "while it is read"
+test "$(selected 1)" != "$at"; ok $? "j moves the cursor meanwhile"
+hides '三草湾新区'; ok $? "the old chart shows until the new one is in"
+moved=$(selected 1)
+rm "$hold"
+within 3 shows '三草湾新区'; ok $? "released: the new chart swaps in"
+is "$(selected 1)" "$moved" "where the cursor was moved to during the load"
+line 30 | grep -q '文件已更改，已重新载入 files changed: reloaded'; ok $? "and the bottom line says it reloaded"
+touch "$hold"
+keys r
+line 30 | grep -q '重新载入中 reloading…'; ok $? "r: reloading"
+pid=$(pane_pid)
+tmux -L "$name" send-keys Q
+within 2 stopped "$pid"; ok $? "Q during a reload quits at once: the load is abandoned"
+stop
+rm -f "$hold"; env_extra=""
+cp "$tmp/good.yaml" "$f"
+
 # --- two guatu appending to one log never mix their lines ------------------
 rm -f "$log"
 start one 100 30 --log "$log" --today 2023-03-01 "$dir"; keys s; one=$(pane_pid); first=$name
