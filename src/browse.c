@@ -411,7 +411,7 @@ static int place_matches(const struct browse *b, const struct matcher *m, struct
 int browse_find(struct browse *b, const struct matcher *m, int dir, int here)
 {
 	const struct chart *c = b->c;
-	if (!c->nzones || !matcher_active(m))
+	if (!c->nzones || !matcher_active(m) || matcher_misses_chart(m))
 		return 0;
 	struct hit cur = browse_here(b), *v = NULL, found = {NONE, NONE, NONE};
 	size_t n = 0, cap = 0;

@@ -85,6 +85,7 @@ int matcher_set(struct matcher *m, const struct search_index *x, const char *que
 	m->is_date = is_date;
 	m->when = when;
 	memset(m->hit, 0, m->nhit);
+	m->hits = 0;
 	if (!n || !x->n)
 		return 0;
 	/* One pass over every folded text: a match cannot span two, since the
@@ -100,6 +101,7 @@ int matcher_set(struct matcher *m, const struct search_index *x, const char *que
 				hi = mid;
 		}
 		m->hit[lo] = 1;
+		m->hits++;
 		p = x->folded + x->at[lo] + strlen(x->folded + x->at[lo]) + 1; /* the next text */
 		if (p >= end)
 			break;

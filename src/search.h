@@ -29,6 +29,7 @@ struct matcher {
 	size_t qlen;
 	uint8_t *hit; /* per text of the index: 1 when it holds the query */
 	size_t nhit;
+	size_t hits;  /* how many texts hold it */
 	int is_date;      /* the query reads as a date: */
 	struct span when; /* its period */
 };
@@ -49,6 +50,9 @@ static inline int matcher_str(const struct matcher *m, str_t s)
 {
 	return s != STR_NONE && s < m->nhit && m->hit[s];
 }
+/* Can no item of the chart match (no text holds the query, and it is no
+ * date)? Views of the chart's items then need not walk their rows. */
+static inline int matcher_misses_chart(const struct matcher *m) { return !m->hits && !m->is_date; }
 /* Does a text that is not the chart's (a help line) hold it? */
 int matcher_text(const struct matcher *m, const char *s, size_t len);
 /* Does item i of kind k hold it, in any of its texts? */

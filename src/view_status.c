@@ -138,6 +138,8 @@ static int sv_matches(long row, void *ctx)
 
 static int sv_find(void *st, struct app *a, const struct matcher *m, int dir, int here)
 {
+	if (matcher_misses_chart(m)) /* no row can match: none is looked at */
+		return 0;
 	(void)a;
 	struct status_view *v = st;
 	struct row_match rm = {&v->l, m};

@@ -140,6 +140,8 @@ static int row_matches(long row, void *ctx)
 
 static int find(void *st, struct app *a, const struct matcher *m, int dir, int here)
 {
+	if (matcher_misses_chart(m)) /* no row can match: none is looked at */
+		return 0;
 	struct tl_view *v = st;
 	struct tl_match tm = {v, a, m};
 	return pager_find(&v->p, dir, here, row_matches, &tm);

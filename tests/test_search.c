@@ -40,6 +40,10 @@ int main(void)
 	ok(matcher_str(&m, circled), "① is 1");
 	matcher_set(&m, &x, "区资");
 	ok(!matcher_str(&m, cjk), "a match never spans two texts");
+	ok(matcher_misses_chart(&m), "no text holds it: no item can match, views need not look");
+	matcher_set(&m, &x, "a");
+	is_int((long long)m.hits, 2, "'a' is held by two texts: counted once each");
+	ok(!matcher_misses_chart(&m), "so items may match");
 	matcher_set(&m, &x, "");
 	ok(!matcher_active(&m) && !matcher_str(&m, cjk), "an empty query matches nothing");
 	ok(!matcher_str(&m, STR_NONE), "nor does 'no text'");
