@@ -71,7 +71,10 @@ static void on_free(const volatile void *p)
 		frees++, live -= (long long)__sanitizer_get_allocated_size(p);
 }
 
-static const char *how = "ASan's allocation hooks";
+/* ASan's realloc always moves: it shows as an allocation and a free, and
+ * the old and new blocks are both live for a moment, so the peak is higher
+ * than glibc's (1.84 times the file when the guard was written). */
+static const char *how = "ASan's allocation hooks (a realloc is an allocation and a free)";
 static int start_counting(void)
 {
 	static int hooked;
