@@ -35,7 +35,7 @@ wired() {
 size() { wc -c <"$wire" | tr -d ' '; }
 # quiet [FROM]: waits for the output to pass FROM bytes (at most 5 s: a
 # key that sends nothing waits that long), then until nothing more arrives
-# for 0.3 s (at most ~6 s in all).
+# for half a second (at most ~6 s in all).
 quiet() {
     for i in $(seq 50); do [ "$(size)" -gt "${1:-0}" ] && break; sleep 0.1; done
     last=$(size) same=0
@@ -44,7 +44,7 @@ quiet() {
         now=$(size)
         if [ "$now" = "$last" ]; then
             same=$((same + 1))
-            [ $same -ge 3 ] && return 0
+            [ $same -ge 5 ] && return 0
         else
             same=0 last=$now
         fi
