@@ -284,17 +284,41 @@ echo
 
 # ---- keys of the interactive chart, on the 200k chart ---------------------
 
+# keytable RESULTS: the table of a bench/keys run.
+keytable() {
+    $AWK -F '\t' -v fc="$(med 200000.floor 4)" 'BEGIN {
+        printf "  %9s %8s %9s %8s %4s  %s\n", "cpu ms", "x floor", "wall ms", "bytes", "n", "key"
+    }
+    {
+        label = $1 == "start" ? "start: load and first screen" : $1
+        printf "  %9.2f %8.4f %9.1f %8d %4d  %s\n", $3, $3 / 1000 / fc, $4, $5, $2, label
+    }' "$1"
+}
+
+# e runs the editor: one that exits at once, so what is measured is guatu
+# handing the terminal over, taking it back and reloading. p writes the
+# screen to a log of its own (XDG_STATE_HOME must be absolute, or it is not
+# taken).
+VISUAL=true EDITOR=true XDG_STATE_HOME=$(cd "$out" && pwd)/state
+export VISUAL EDITOR XDG_STATE_HOME
 echo "keys on the 200k chart (bench/keys.txt; a 120x40 pty, xterm-256color, C.UTF-8; medians of $rounds rounds):"
 echo "  cpu ms = the key's CPU time; x floor = that / the CPU of a bare parse of the chart;"
 echo "  wall ms = from the key to the last byte drawn; bytes = written to the terminal"
 bench/keys -r "$rounds" "$srcdir/bench/keys.txt" src/guatu --today $today "$big" >"$res/keys"
-$AWK -F '\t' -v fc="$(med 200000.floor 4)" 'BEGIN {
-    printf "  %9s %8s %9s %8s %4s  %s\n", "cpu ms", "x floor", "wall ms", "bytes", "n", "key"
-}
-{
-    label = $1 == "start" ? "start: load and first screen" : $1
-    printf "  %9.2f %8.4f %9.1f %8d %4d  %s\n", $3, $3 / 1000 / fc, $4, $5, $2, label
-}' "$res/keys"
+keytable "$res/keys"
+echo
+# B and H need a baseline and git: the repository of the baseline run above.
+if [ -e "${repo:-}/.git" ]; then
+    echo "keys that need git, on the same chart committed, one due date moved since (bench/keys-git.txt,"
+    echo "  guatu --baseline HEAD; medians of $rounds rounds): the start loads the baseline too, r compares"
+    echo "  with it; H runs git log in a child, whose CPU is not in cpu ms, only its wait in wall ms"
+    bench/keys -r "$rounds" "$srcdir/bench/keys-git.txt" src/guatu --today $today --baseline HEAD "$repo/city.yaml" \
+        >"$res/keys-git"
+    keytable "$res/keys-git"
+else
+    echo "keys that need git (B, H): skipped, no git"
+fi
+echo
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 if [ $failed = 1 ]; then

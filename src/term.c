@@ -22,6 +22,8 @@ static char crash_reset[128]; /* exit the alternate screen, show the cursor */
 static size_t crash_reset_len;
 static attr_t attrs[STYLE_COUNT];
 static short pairs[STYLE_COUNT];
+static cchar_t blanks[STYLE_COUNT]; /* a blank in each style */
+static int shows_on_blank[STYLE_COUNT]; /* a blank in it differs from a plain one */
 
 /* Only sets a flag: curses is never called from a handler. */
 static void on_signal(int sig)
@@ -93,6 +95,12 @@ static void setup_colors(int color)
 			pairs[st] = (short)(st + 1);
 		}
 	}
+	/* Reverse and underline show on a blank, and so does a colour pair
+	 * where the background could not be left the terminal's own. */
+	for (int st = 0; st < STYLE_COUNT; st++) {
+		setcchar(&blanks[st], L" ", attrs[st], pairs[st], NULL);
+		shows_on_blank[st] = (attrs[st] & (A_REVERSE | A_UNDERLINE)) || (pairs[st] && bg != -1);
+	}
 }
 
 int term_open(int color, const char **err)
@@ -122,6 +130,9 @@ int term_open(int color, const char **err)
 	keypad(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
 	curs_set(0);
+	/* The cursor is hidden: leave it where the last change was drawn rather
+	 * than send it back to the end of the grid after every update. */
+	leaveok(stdscr, TRUE);
 	setup_colors(color);
 	add_cap("rmcup");
 	add_cap("cnorm");
@@ -170,20 +181,81 @@ void term_repaint(void)
 	clearok(curscr, TRUE);
 }
 
+/* Whether cell (y, x) is a blank that looks like any other blank. */
+static int free_blank(const struct grid *g, int y, int x)
+{
+	const struct cell *c = grid_at(g, y, x);
+	return c->s[0] == ' ' && c->s[1] == '\0' && !shows_on_blank[c->style];
+}
+
+/* The style of a free blank that looks like (a, pair), or -1. */
+static int free_style(attr_t a, short pair)
+{
+	for (int st = 0; st < STYLE_COUNT; st++)
+		if (!shows_on_blank[st] && attrs[st] == a && pairs[st] == pair)
+			return st;
+	return -1;
+}
+
+/* The style of the free blank the terminal shows at (y, x), or -1. */
+static int shown_blank(int y, int x)
+{
+	cchar_t on;
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t a;
+	short pair;
+	if (mvwin_wch(curscr, y, x, &on) == ERR || getcchar(&on, wc, &a, &pair, NULL) == ERR ||
+	    wc[0] != L' ' || wc[1] != L'\0')
+		return -1;
+	return free_style(a & (A_ATTRIBUTES & ~A_COLOR), pair);
+}
+
+/* Sends the free blanks [x, end) of row y, between cells of styles `before`
+ * and `after` (-1 at an edge). Any free blank looks like any other, so it
+ * sends the ones that cost least: inside a phrase of one look, that look,
+ * so no attributes are switched; where the terminal already shows free
+ * blanks, a stretch long enough for ncurses to skip, those, which cost
+ * nothing; before that, the look just sent. Over SSH every byte counts. */
+static void put_blanks(int y, int x, int end, int before, int after)
+{
+	enum { SKIPPED = 8 }; /* about what moving the cursor past them costs */
+	int glue = before >= 0 && after >= 0 && !shows_on_blank[before] && attrs[before] == attrs[after] &&
+		   pairs[before] == pairs[after];
+	int st = before >= 0 && !shows_on_blank[before] ? before : STYLE_NORMAL;
+	int kept = end;
+	while (!glue && kept > x && shown_blank(y, kept - 1) >= 0)
+		kept--;
+	if (end - kept < SKIPPED)
+		kept = end;
+	for (; x < end; x++)
+		mvwadd_wch(stdscr, y, x, &blanks[x < kept ? st : shown_blank(y, x)]);
+}
+
 void term_show(const struct grid *g)
 {
-	for (int y = 0; y < g->h && y < LINES; y++)
-		for (int x = 0; x < g->w && x < COLS; x++) {
+	for (int y = 0; y < g->h && y < LINES; y++) {
+		int w = g->w < COLS ? g->w : COLS, before = -1;
+		for (int x = 0; x < w;) {
 			const struct cell *c = grid_at(g, y, x);
-			if (c->width == 0)
-				continue;
-			wchar_t wc[8] = {0};
-			if (mbstowcs(wc, c->s, 7) == (size_t)-1)
-				wc[0] = L'?';
-			cchar_t cc;
-			setcchar(&cc, wc, attrs[c->style], pairs[c->style], NULL);
-			mvwadd_wch(stdscr, y, x, &cc);
+			if (c->width == 0) {
+				x++;
+			} else if (free_blank(g, y, x)) {
+				int end = x + 1;
+				while (end < w && free_blank(g, y, end))
+					end++;
+				put_blanks(y, x, end, before, end < w ? grid_at(g, y, end)->style : -1);
+				x = end;
+			} else {
+				wchar_t wc[8] = {0};
+				if (mbstowcs(wc, c->s, 7) == (size_t)-1)
+					wc[0] = L'?';
+				cchar_t cc;
+				setcchar(&cc, wc, attrs[c->style], pairs[c->style], NULL);
+				mvwadd_wch(stdscr, y, x++, &cc);
+				before = c->style;
+			}
 		}
+	}
 	wnoutrefresh(stdscr);
 	doupdate();
 }

@@ -1,0 +1,107 @@
+#!/bin/sh
+# Bytes on the wire: what guatu sends to a real terminal, read from tmux's
+# pipe-pane (every byte the program writes to its pane). Over a slow SSH
+# link every byte counts (issue #12): moving one row sends a few lines, not
+# a screen; only a resize and Ctrl-L repaint the whole screen; an idle
+# screen sends nothing. The chart is bench/gen.awk's, 10,000 milestones,
+# made by make (CITY10K). TERM is pinned: the bytes depend on its terminfo.
+. "$srcdir/tests/lib.sh"
+. "$srcdir/tests/tmux.sh"
+
+# The most one row's move in the milestone pane may send: the marker and
+# the bar on two rows, and the detail lines that differ (name, due, status,
+# source line). 255-276 bytes before blanks were chosen by cost, 199-218 now.
+ROW_MAX=220
+wire=$tmp/wire
+clear_seq=$(TERM=screen tput clear)
+
+# wired W H ARGS...: guatu ARGS in a W x H pane whose output is copied to
+# $wire from its first byte: the pane starts idle, is piped, then respawned
+# with guatu (the pane's process is guatu itself, as in tmux.sh).
+wired() {
+    name="guatu-wire-$$"; w=$1; h=$2; shift 2
+    servers="$servers $name"
+    args=""
+    for a in "$@"; do args="$args '$a'"; done
+    : >"$wire"
+    tmux -L "$name" -f /dev/null new-session -d -x "$w" -y "$h" "sleep 60"
+    tmux -L "$name" set-option -g remain-on-exit off >/dev/null 2>&1
+    tmux -L "$name" pipe-pane -o "cat >>'$wire'"
+    tmux -L "$name" respawn-pane -k \
+        "exec env LC_ALL=C.UTF-8 TERM=screen GUATU_NOW=1700000000 TZ=UTC '$GUATU' $args"
+    quiet
+    settle
+}
+size() { wc -c <"$wire" | tr -d ' '; }
+# quiet [FROM]: waits for the output to pass FROM bytes (at most 5 s: a
+# key that sends nothing waits that long), then until nothing more arrives
+# for half a second (at most ~6 s in all).
+quiet() {
+    for i in $(seq 50); do [ "$(size)" -gt "${1:-0}" ] && break; sleep 0.1; done
+    last=$(size) same=0
+    for i in $(seq 60); do
+        sleep 0.1
+        now=$(size)
+        if [ "$now" = "$last" ]; then
+            same=$((same + 1))
+            [ $same -ge 5 ] && return 0
+        else
+            same=0 last=$now
+        fi
+    done
+}
+# sent KEY: presses KEY, waits for quiet; $bytes is what it sent, and
+# $tmp/sent holds those bytes.
+sent() {
+    b0=$(size)
+    tmux -L "$name" send-keys "$1"
+    quiet "$b0"
+    bytes=$(($(size) - b0))
+    tail -c "$bytes" "$wire" >"$tmp/sent"
+}
+repaints() { grep -q -F -- "$clear_seq" "$tmp/sent"; }
+
+wired 100 30 --today 2024-01-01 "$CITY10K"
+shows '第1经济功能区'; ok $? "the 10k chart is on the screen"
+first=$(size)
+[ "$first" -gt 2000 ] && [ "$first" -lt 8000 ]; ok $? "the first screen is one screen's worth of bytes ($first)"
+
+# --- idle ---------------------------------------------------------------------
+b0=$(size)
+sleep 3
+is "$(($(size) - b0))" 0 "an idle screen sends nothing for 3 seconds"
+
+# --- one row in the milestone pane ----------------------------------------------
+sent j; sent l; sent l
+shows '节点   竣工验收'; ok $? "in the milestone pane of 第1片区's first project"
+for k in j j k k; do
+    sent $k
+    [ "$bytes" -gt 0 ] && [ "$bytes" -le $ROW_MAX ]
+    ok $? "$k in the milestone pane sends $bytes bytes (at most $ROW_MAX)"
+    ! repaints; ok $? "$k does not repaint the screen"
+done
+# A step in the status view, for the record (each of its rows is a table
+# row: the bar is cut by the frame's lines).
+sent s
+sent j
+echo "# j in the status view: $bytes bytes"
+sent b
+
+# --- only a resize and Ctrl-L repaint everything --------------------------------
+for k in s b T q t q E q '?' q / 开 Escape o o n N G g NPage PPage r; do
+    sent "$k"
+    ! repaints; ok $? "$k sends $bytes bytes and no repaint"
+done
+sent C-l
+repaints; ok $? "Ctrl-L repaints the screen ($bytes bytes)"
+b0=$(size)
+tmux -L "$name" resize-window -x 90 -y 28
+quiet "$b0"
+tail -c $(($(size) - b0)) "$wire" >"$tmp/sent"
+repaints; ok $? "a resize repaints the screen"
+b0=$(size)
+sleep 3
+is "$(($(size) - b0))" 0 "and then sends nothing for 3 seconds"
+stop
+
+done_testing
