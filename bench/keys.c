@@ -23,6 +23,7 @@
 #define _XOPEN_SOURCE 600
 #endif
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -41,6 +42,7 @@ enum { COLS = 120, ROWS = 40, START_LIMIT_S = 120, KEY_LIMIT_S = 60 };
 /* CPU below this during a quiet window is the idle tick (a stat() a
  * second), not work. */
 static const long long IDLE_NS = 1000000;
+static const int SAMPLE_MS = 5; /* how often threads are read while waiting */
 
 struct step {
 	char *label; /* "." is played but not reported */
@@ -194,13 +196,20 @@ static void read_keys(const char *path)
 	fclose(f);
 }
 
-/* Nanoseconds the process has run: /proc/PID/schedstat's first field where
- * the kernel has it, else utime + stime of /proc/PID/stat (clock ticks,
- * coarser). -1 when the process is gone. */
-static long long cpu_ns(pid_t pid)
+/* The threads seen, and what each had run when last seen. */
+static struct {
+	long tid;
+	long long ns;
+} seen[64];
+static size_t nseen;
+static long long gone_ns; /* what threads that ended had run */
+
+/* Nanoseconds a thread has run: the first field of its schedstat, else
+ * utime + stime of its stat (clock ticks, coarser); -1 when it is gone. */
+static long long thread_ns(pid_t pid, long tid)
 {
-	char path[64], buf[1024];
-	snprintf(path, sizeof path, "/proc/%ld/schedstat", (long)pid);
+	char path[96], buf[1024];
+	snprintf(path, sizeof path, "/proc/%ld/task/%ld/schedstat", (long)pid, tid);
 	FILE *f = fopen(path, "r");
 	if (f) {
 		unsigned long long ns;
@@ -209,7 +218,7 @@ static long long cpu_ns(pid_t pid)
 		if (ok)
 			return (long long)ns;
 	}
-	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	snprintf(path, sizeof path, "/proc/%ld/task/%ld/stat", (long)pid, tid);
 	if (!(f = fopen(path, "r")))
 		return -1;
 	size_t n = fread(buf, 1, sizeof buf - 1, f);
@@ -220,6 +229,49 @@ static long long cpu_ns(pid_t pid)
 	if (!p || sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
 		return -1;
 	return (long long)((double)(ut + st) * 1e9 / (double)sysconf(_SC_CLK_TCK));
+}
+
+/* Nanoseconds the process has run, every thread's: guatu reloads and
+ * indexes in a second thread, which ends when done. Each thread is read
+ * (/proc/PID/task/TID); one that has ended counts with what it had run when
+ * last read, so callers read often while a thread may end (settle() does,
+ * every SAMPLE_MS). -1 when the process is gone. */
+static long long cpu_ns(pid_t pid)
+{
+	char path[64];
+	snprintf(path, sizeof path, "/proc/%ld/task", (long)pid);
+	DIR *d = opendir(path);
+	if (!d)
+		return -1;
+	long long live = 0;
+	int found[64] = {0};
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		long tid = strtol(e->d_name, NULL, 10);
+		long long ns;
+		if (tid <= 0 || (ns = thread_ns(pid, tid)) < 0)
+			continue;
+		live += ns;
+		size_t i = 0;
+		while (i < nseen && seen[i].tid != tid)
+			i++;
+		if (i == nseen && nseen < sizeof seen / sizeof *seen)
+			seen[nseen++].tid = tid;
+		if (i < nseen) {
+			seen[i].ns = ns;
+			found[i] = 1;
+		}
+	}
+	closedir(d);
+	for (size_t i = 0; i < nseen;) /* ended since the last look */
+		if (!found[i]) {
+			gone_ns += seen[i].ns;
+			found[i] = found[nseen - 1];
+			seen[i] = seen[--nseen];
+		} else {
+			i++;
+		}
+	return live ? live + gone_ns : -1;
 }
 
 /* Reads the child's output until it has been quiet (no output, no CPU) for
@@ -247,7 +299,9 @@ static int settle(int fd, int quiet_ms, double limit_s, double *bytes, double *l
 			continue;
 		}
 		struct pollfd p = {fd, POLLIN, 0};
-		int r = poll(&p, 1, left);
+		int r = poll(&p, 1, left < SAMPLE_MS ? left : SAMPLE_MS);
+		if (r == 0 && cpu_ns(child) < 0) /* a thread that ends is read before it does */
+			return -1;
 		if (r < 0 && errno != EINTR)
 			return -1;
 		if (r <= 0)
