@@ -32,7 +32,7 @@ void pool_free(struct pool *p)
 	memset(p, 0, sizeof *p);
 }
 
-static uint32_t hash(const char *s, size_t len)
+uint32_t pool_hash(const char *s, size_t len)
 {
 	uint32_t h = 2166136261u; /* FNV-1a: short keys, no dependency */
 	for (size_t i = 0; i < len; i++)
@@ -44,7 +44,7 @@ static uint32_t hash(const char *s, size_t len)
 static void fill(const struct pool *p, uint32_t *slots, size_t n)
 {
 	for (str_t s = 1; s < p->n; s++) {
-		size_t j = hash(pool_str(p, s), pool_len(p, s)) & (n - 1);
+		size_t j = pool_hash(pool_str(p, s), pool_len(p, s)) & (n - 1);
 		while (slots[j])
 			j = (j + 1) & (n - 1);
 		slots[j] = s + 1;
@@ -65,11 +65,16 @@ static int rehash(struct pool *p, size_t n)
 
 str_t pool_intern(struct pool *p, const char *s, size_t len, int *oom)
 {
+	return pool_intern_hashed(p, s, len, pool_hash(s, len), oom);
+}
+
+str_t pool_intern_hashed(struct pool *p, const char *s, size_t len, uint32_t h, int *oom)
+{
 	if (len == 0)
 		return STR_NONE;
 	if (p->len + len + 1 > UINT32_MAX - 1)
 		goto fail;
-	size_t i = hash(s, len) & (p->nslots - 1);
+	size_t i = h & (p->nslots - 1);
 	for (; p->slots[i]; i = (i + 1) & (p->nslots - 1)) {
 		str_t t = p->slots[i] - 1;
 		if (pool_len(p, t) == len && memcmp(pool_str(p, t), s, len) == 0)

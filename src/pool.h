@@ -38,6 +38,10 @@ void pool_free(struct pool *p);
 /* Stores `len` bytes (no NUL inside) once and returns their number, or
  * STR_NONE for an empty text or when out of memory (*oom is set then). */
 str_t pool_intern(struct pool *p, const char *s, size_t len, int *oom);
+/* The hash pool_intern uses, for callers that know it already. */
+uint32_t pool_hash(const char *s, size_t len);
+/* pool_intern, with h = pool_hash(s, len). */
+str_t pool_intern_hashed(struct pool *p, const char *s, size_t len, uint32_t h, int *oom);
 /* The NUL-terminated text of a number; valid until the pool grows. */
 static inline const char *pool_str(const struct pool *p, str_t s) { return p->buf + p->offs[s]; }
 /* Its length in bytes: texts are stored one after another. */

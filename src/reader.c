@@ -120,6 +120,8 @@ void reader_free(struct reader *r)
 void reader_forget(struct reader *r)
 {
 	memset(r->date_seen, 0, sizeof r->date_seen); /* numbers are given out again */
+	memset(r->status_seen, 0, sizeof r->status_seen);
+	memset(r->seen, 0, sizeof r->seen);
 }
 
 /* ---- diagnostics ---------------------------------------------------- */
@@ -354,8 +356,23 @@ int rd_text(struct reader *r, const char *key, enum text_mode mode, str_t *out)
 		r->buf = b;
 		r->buf_cap = TEXT_SANITIZE_MAX(n);
 	}
+	/* Charts repeat texts (milestone names, dates, statuses, owners): a
+	 * text read before, which sanitising left as it was, is its number
+	 * again, with neither sanitising nor a search of the pool. */
+	const char *raw = (const char *)r->ev.data.scalar.value;
+	uint32_t h = pool_hash(raw, n);
+	struct seen_text *seen = &r->seen[h % RD_SEEN];
+	if (seen->hash == h && seen->mode == mode && seen->s != STR_NONE && pool_len(r->pool, seen->s) == n &&
+	    !memcmp(pool_str(r->pool, seen->s), raw, n)) {
+		memcpy(r->buf, raw, n);
+		r->buf[n] = '\0';
+		r->len = n;
+		*out = seen->s;
+		return 0;
+	}
 	unsigned changed;
-	r->len = text_sanitize((const char *)r->ev.data.scalar.value, n, r->buf, mode, &changed);
+	r->len = text_sanitize(raw, n, r->buf, mode, &changed);
+	int same = !changed && r->len == n && !memcmp(r->buf, raw, n);
 	if (changed & TEXT_REPLACED)
 		rd_report(r, DIAG_WARNING, &r->ev.start_mark,
 			  "'%s' holds control or unprintable characters; shown as U+FFFD", key);
@@ -363,11 +380,14 @@ int rd_text(struct reader *r, const char *key, enum text_mode mode, str_t *out)
 		rd_report(r, DIAG_WARNING, &r->ev.start_mark,
 			  "'%s' holds invisible format characters (zero-width, bidi); removed", key);
 	int oom = 0;
-	*out = pool_intern(r->pool, r->buf, r->len, &oom);
+	*out = same ? pool_intern_hashed(r->pool, r->buf, r->len, h, &oom)
+		    : pool_intern(r->pool, r->buf, r->len, &oom);
 	if (oom) {
 		r->oom = r->fatal = 1;
 		return -1;
 	}
+	if (same)
+		*seen = (struct seen_text){h, *out, mode};
 	return 0;
 }
 

@@ -21,11 +21,13 @@ enum ftype {
 };
 
 #define NO_RANGE ((size_t)-1)
+#define KEY(k) k, sizeof k - 1
 
 struct schema;
 
 struct field {
 	const char *key;
+	size_t klen; /* strlen(key): keys are found by length first */
 	enum ftype type;
 	size_t off, off2;  /* dates: the text, the day the field stands for */
 	int required;  /* absent or empty: the item is invalid */
@@ -48,11 +50,11 @@ struct schema {
 
 /* Every item has these: a name and an id first, an owner and a note last. */
 #define NAME_ID(T)                                          \
-	{"name", F_TEXT, offsetof(T, it.name), 0, 1, 0, NULL}, \
-	{"id", F_TEXT, offsetof(T, it.id), 0, 0, 0, NULL}
+	{KEY("name"), F_TEXT, offsetof(T, it.name), 0, 1, 0, NULL}, \
+	{KEY("id"), F_TEXT, offsetof(T, it.id), 0, 0, 0, NULL}
 #define OWNER_NOTE(T)                                         \
-	{"owner", F_TEXT, offsetof(T, it.owner), 0, 0, 0, NULL}, \
-	{"note", F_NOTE, offsetof(T, it.note), 0, 0, 0, NULL}
+	{KEY("owner"), F_TEXT, offsetof(T, it.owner), 0, 0, 0, NULL}, \
+	{KEY("note"), F_NOTE, offsetof(T, it.note), 0, 0, 0, NULL}
 #define N(a) (sizeof(a) / sizeof *(a))
 
 static void milestone_init(struct chart *c, uint32_t i, enum kind parent_kind, uint32_t parent)
@@ -81,9 +83,9 @@ _Static_assert(offsetof(struct milestone, due_from) == offsetof(struct milestone
 	       "F_SPAN writes the first day right after the last");
 static const struct field milestone_fields[] = {
 	NAME_ID(struct milestone),
-	{"due", F_SPAN, offsetof(struct milestone, due_text), offsetof(struct milestone, due), 1, 0, NULL},
-	{"status", F_STATUS, 0, 0, 0, 0, NULL},
-	{"done", F_DONE, offsetof(struct milestone, done_text), offsetof(struct milestone, done), 0, 0, NULL},
+	{KEY("due"), F_SPAN, offsetof(struct milestone, due_text), offsetof(struct milestone, due), 1, 0, NULL},
+	{KEY("status"), F_STATUS, 0, 0, 0, 0, NULL},
+	{KEY("done"), F_DONE, offsetof(struct milestone, done_text), offsetof(struct milestone, done), 0, 0, NULL},
 	OWNER_NOTE(struct milestone),
 };
 static const struct schema milestone_schema = {
@@ -101,8 +103,8 @@ static void progress_init(struct chart *c, uint32_t i, enum kind parent_kind, ui
 }
 
 static const struct field progress_fields[] = {
-	{"as_of", F_DUE, offsetof(struct progress, as_of_text), offsetof(struct progress, as_of), 1, 0, NULL},
-	{"actual", F_NUMBER, offsetof(struct progress, actual), 0, 1, 0, NULL},
+	{KEY("as_of"), F_DUE, offsetof(struct progress, as_of_text), offsetof(struct progress, as_of), 1, 0, NULL},
+	{KEY("actual"), F_NUMBER, offsetof(struct progress, actual), 0, 1, 0, NULL},
 };
 static const struct schema progress_schema = {
 	KIND_PROGRESS, "a progress figure", "as_of: …, actual: …", progress_fields, N(progress_fields),
@@ -153,14 +155,14 @@ static void target_finish(struct reader *r, struct chart *c, uint32_t i)
 
 static const struct field target_fields[] = {
 	NAME_ID(struct target),
-	{"target", F_NUMBER, offsetof(struct target, target), 0, 1, 0, NULL},
-	{"actual", F_NUMBER, offsetof(struct target, actual), 0, 0, 0, NULL},
-	{"unit", F_TEXT, offsetof(struct target, unit), 0, 0, 0, NULL},
-	{"due", F_DUE, offsetof(struct target, due_text), offsetof(struct target, due), 0, 0, NULL},
-	{"start", F_START, offsetof(struct target, start_text), offsetof(struct target, start), 0, 0, NULL},
-	{"as_of", F_DUE, offsetof(struct target, as_of_text), offsetof(struct target, as_of), 0, 0, NULL},
-	{"at_most", F_FLAG, 0, 0, 0, TARGET_AT_MOST, NULL},
-	{"progress", F_LIST, offsetof(struct target, prog_first), offsetof(struct target, prog_count), 0, 0,
+	{KEY("target"), F_NUMBER, offsetof(struct target, target), 0, 1, 0, NULL},
+	{KEY("actual"), F_NUMBER, offsetof(struct target, actual), 0, 0, 0, NULL},
+	{KEY("unit"), F_TEXT, offsetof(struct target, unit), 0, 0, 0, NULL},
+	{KEY("due"), F_DUE, offsetof(struct target, due_text), offsetof(struct target, due), 0, 0, NULL},
+	{KEY("start"), F_START, offsetof(struct target, start_text), offsetof(struct target, start), 0, 0, NULL},
+	{KEY("as_of"), F_DUE, offsetof(struct target, as_of_text), offsetof(struct target, as_of), 0, 0, NULL},
+	{KEY("at_most"), F_FLAG, 0, 0, 0, TARGET_AT_MOST, NULL},
+	{KEY("progress"), F_LIST, offsetof(struct target, prog_first), offsetof(struct target, prog_count), 0, 0,
 	 &progress_schema},
 	OWNER_NOTE(struct target),
 };
@@ -181,10 +183,10 @@ static void project_init(struct chart *c, uint32_t i, enum kind parent_kind, uin
 
 static const struct field project_fields[] = {
 	NAME_ID(struct project),
-	{"investment", F_NUMBER, offsetof(struct project, investment), 0, 0, 0, NULL},
-	{"targets", F_LIST, offsetof(struct project, tgt_first), offsetof(struct project, tgt_count), 0, 0,
+	{KEY("investment"), F_NUMBER, offsetof(struct project, investment), 0, 0, 0, NULL},
+	{KEY("targets"), F_LIST, offsetof(struct project, tgt_first), offsetof(struct project, tgt_count), 0, 0,
 	 &target_schema},
-	{"milestones", F_LIST, offsetof(struct project, ms_first), offsetof(struct project, ms_count), 0, 0,
+	{KEY("milestones"), F_LIST, offsetof(struct project, ms_first), offsetof(struct project, ms_count), 0, 0,
 	 &milestone_schema},
 	OWNER_NOTE(struct project),
 };
@@ -212,11 +214,11 @@ static void zone_finish(struct reader *r, struct chart *c, uint32_t i)
 static const struct schema zone_schema;
 static const struct field zone_fields[] = {
 	NAME_ID(struct zone),
-	{"targets", F_LIST, offsetof(struct zone, tgt_first), offsetof(struct zone, tgt_count), 0, 0,
+	{KEY("targets"), F_LIST, offsetof(struct zone, tgt_first), offsetof(struct zone, tgt_count), 0, 0,
 	 &target_schema},
-	{"projects", F_LIST, offsetof(struct zone, proj_first), offsetof(struct zone, proj_count), 0, 0,
+	{KEY("projects"), F_LIST, offsetof(struct zone, proj_first), offsetof(struct zone, proj_count), 0, 0,
 	 &project_schema},
-	{"zones", F_LIST, NO_RANGE, NO_RANGE, 0, 0, &zone_schema},
+	{KEY("zones"), F_LIST, NO_RANGE, NO_RANGE, 0, 0, &zone_schema},
 	OWNER_NOTE(struct zone),
 };
 static const struct schema zone_schema = {
@@ -371,13 +373,15 @@ static int which_field(struct reader *r, const struct schema *s, char *key, size
 {
 	yaml_mark_t at = rd_mark(r);
 	if (r->ev.type == YAML_SCALAR_EVENT) {
+		/* Every key of every item comes here: lengths first, then bytes. */
+		const char *v = (const char *)r->ev.data.scalar.value;
 		size_t len = r->ev.data.scalar.length;
-		*klen = len < 63 ? len : 63;
-		memcpy(key, r->ev.data.scalar.value, *klen);
-		key[*klen] = '\0';
 		for (size_t i = 0; i < s->nfields; i++)
-			if (len == *klen && !strcmp(key, s->fields[i].key))
+			if (s->fields[i].klen == len && !memcmp(v, s->fields[i].key, len))
 				return (int)i;
+		*klen = len < 63 ? len : 63;
+		memcpy(key, v, *klen);
+		key[*klen] = '\0';
 		unknown_key(r, &at, s, key, *klen);
 		return -1;
 	}
@@ -478,7 +482,12 @@ static int item_field(struct reader *r, struct chart *c, const struct field *f, 
 		str_t t;
 		if ((res = rd_text(r, f->key, TEXT_LINE, &t)) != 0 || t == STR_NONE)
 			break;
-		int st = status_parse(r->buf);
+		size_t slot = t % 64;
+		int st = r->status_seen[slot] == t ? r->status_is[slot] : status_parse(r->buf);
+		if (st >= 0) {
+			r->status_seen[slot] = t;
+			r->status_is[slot] = (signed char)st;
+		}
 		if (st < 0) {
 			char q[RD_QUOTE_MAX];
 			rd_report(r, DIAG_ERROR, &at,
@@ -589,8 +598,8 @@ static int read_list(struct reader *r, struct chart *c, const char *key, const s
 
 /* The top level: a title and the zones. */
 static const struct field chart_fields[] = {
-	{"title", F_TEXT, 0, 0, 0, 0, NULL},
-	{"zones", F_LIST, NO_RANGE, NO_RANGE, 0, 0, &zone_schema}, /* required: checked after */
+	{KEY("title"), F_TEXT, 0, 0, 0, 0, NULL},
+	{KEY("zones"), F_LIST, NO_RANGE, NO_RANGE, 0, 0, &zone_schema}, /* required: checked after */
 };
 static const struct schema chart_schema = {KIND_COUNT, "the chart", "", chart_fields, N(chart_fields),
 					    NULL, NULL};

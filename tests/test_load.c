@@ -148,6 +148,28 @@ static void test_sanitised(void)
 	chart_free(&c);
 }
 
+/* Texts read again are remembered by their bytes: the same bytes must still
+ * read as each field's mode makes them, and a changed one is said each time. */
+static void test_repeated_texts(void)
+{
+	struct chart c;
+	load(&c, "zones:\n"
+		 "  - {name: 甲, note: \"a\\nb\", owner: \"a\\nb\"}\n"
+		 "  - {name: 乙, note: \"a\\nb\", owner: \"a\\nb\"}\n"
+		 "  - {name: \"丙\\e\"}\n"
+		 "  - {name: \"丙\\e\"}\n"
+		 "  - {name: 丁, note: \" x\"}\n"
+		 "  - {name: 戊, owner: \" x\", note: \" x\"}\n",
+	     NULL);
+	is_str(S(&c, c.zones[1].it.note), "a\nb", "a repeated note keeps its line break");
+	is_str(S(&c, c.zones[1].it.owner), "a b", "the same bytes as an owner: one line");
+	is_str(S(&c, c.zones[3].it.name), "丙\xef\xbf\xbd", "a repeated text with a control is cleaned again");
+	is_int((long long)c.diags.warnings, 2, "and warned of each time");
+	is_str(S(&c, c.zones[5].it.owner), "x", "a repeated note's bytes as an owner are trimmed");
+	is_str(S(&c, c.zones[5].it.note), " x", "and as a note they are not");
+	chart_free(&c);
+}
+
 static void test_limits(void)
 {
 	struct chart c;
@@ -371,6 +393,7 @@ int main(void)
 		return 99;
 	test_fields();
 	test_sanitised();
+	test_repeated_texts();
 	test_limits();
 	test_rollback();
 	test_reload();
