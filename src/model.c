@@ -45,6 +45,7 @@ static int slots_for(uint32_t **slots, size_t *nslots, size_t n, int *moved)
 	uint32_t *s = calloc(m, sizeof *s);
 	if (!s)
 		return -1;
+	prefault_range(s, m * sizeof *s); /* hashing touches every page */
 	free(*slots);
 	*slots = s;
 	*nslots = m;
@@ -264,9 +265,11 @@ void *chart_append(struct chart *c, enum kind k, uint32_t *index)
 	void **arr;
 	size_t *n, *cap, size = kind_info[k].size;
 	arrays(c, k, &arr, &n, &cap);
+	size_t had = *cap;
 	if (grow(arr, cap, *n, size) < 0)
 		return NULL;
 	char *item = (char *)*arr + size * *n;
+	prefault(*arr, *cap != had ? 0 : size * *n, size * (*n + 1), size * *cap);
 	memset(item, 0, size);
 	*index = (uint32_t)(*n)++;
 	return item;

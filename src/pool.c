@@ -1,8 +1,11 @@
 #include "config.h"
 #include "pool.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 int pool_init(struct pool *p)
 {
@@ -56,6 +59,7 @@ static int rehash(struct pool *p, size_t n)
 	uint32_t *slots = calloc(n, sizeof *slots);
 	if (!slots)
 		return -1;
+	prefault_range(slots, n * sizeof *slots); /* hashing touches every page */
 	fill(p, slots, n);
 	free(p->slots);
 	p->slots = slots;
@@ -80,7 +84,9 @@ str_t pool_intern_hashed(struct pool *p, const char *s, size_t len, uint32_t h, 
 		if (pool_len(p, t) == len && memcmp(pool_str(p, t), s, len) == 0)
 			return t;
 	}
+	int moved = 0;
 	if (p->len + len + 1 > p->cap) {
+		moved = 1;
 		size_t cap = p->cap;
 		while (p->len + len + 1 > cap)
 			cap *= 2;
@@ -91,6 +97,7 @@ str_t pool_intern_hashed(struct pool *p, const char *s, size_t len, uint32_t h, 
 		p->cap = cap;
 	}
 	void *offs = p->offs;
+	size_t had = p->offs_cap;
 	if (grow(&offs, &p->offs_cap, p->n, sizeof *p->offs) < 0)
 		goto fail;
 	p->offs = offs;
@@ -98,6 +105,9 @@ str_t pool_intern_hashed(struct pool *p, const char *s, size_t len, uint32_t h, 
 	p->offs[id] = (uint32_t)p->len;
 	memcpy(p->buf + p->len, s, len);
 	p->buf[p->len + len] = '\0';
+	prefault(p->buf, moved ? 0 : p->len, p->len + len + 1, p->cap);
+	prefault(p->offs, had != p->offs_cap ? 0 : id * sizeof *p->offs, p->n * sizeof *p->offs,
+		 p->offs_cap * sizeof *p->offs);
 	p->len += len + 1;
 	p->slots[i] = id + 1;
 	if (p->n * 4 > p->nslots * 3 && rehash(p, p->nslots * 2) < 0)
@@ -135,4 +145,27 @@ int grow(void **arr, size_t *cap, size_t n, size_t size)
 	*arr = a;
 	*cap = c;
 	return 0;
+}
+
+void prefault_range(void *p, size_t len)
+{
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t from = ((uintptr_t)p + page - 1) & ~(page - 1), to = ((uintptr_t)p + len) & ~(page - 1);
+	if (from < to)
+		madvise((void *)from, to - from, MADV_POPULATE_WRITE); /* only a hint: faults do the same */
+#else
+	(void)p, (void)len;
+#endif
+}
+
+/* Each call maps the next 32 KiB; one is made every 16 KiB, so what an
+ * array's growing moved or added is mapped before it is written too. */
+#define PREFAULT_CHUNK ((size_t)32 << 10)
+
+void prefault(void *base, size_t was, size_t now, size_t cap)
+{
+	if (was && was / (PREFAULT_CHUNK / 2) == now / (PREFAULT_CHUNK / 2))
+		return;
+	prefault_range((char *)base + now, (cap - now < PREFAULT_CHUNK ? cap - now : PREFAULT_CHUNK));
 }

@@ -60,4 +60,12 @@ void pool_truncate(struct pool *p, struct pool_mark m);
  * Returns -1 when out of memory or past UINT32_MAX elements. */
 int grow(void **arr, size_t *cap, size_t n, size_t size);
 
+/* Tells the kernel to map, in one go, the memory an array of `cap` bytes
+ * at `base` will be written in next, when the bytes in use go from `was`
+ * to `now` across a boundary (was 0: now, as after the array moved): one
+ * call instead of a fault per page. Only a hint. */
+void prefault(void *base, size_t was, size_t now, size_t cap);
+/* The same for the whole pages of [p, p + len). */
+void prefault_range(void *p, size_t len);
+
 #endif
