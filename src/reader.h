@@ -66,7 +66,7 @@ struct reader {
 	char *buf; /* the last text read, sanitised */
 	size_t buf_cap, len;
 	/* Recent texts that sanitising left unchanged, by their hash. */
-#define RD_SEEN 256
+#define RD_SEEN 1024
 	struct seen_text {
 		uint32_t hash;
 		str_t s;
