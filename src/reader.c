@@ -121,6 +121,7 @@ void reader_forget(struct reader *r)
 {
 	memset(r->date_seen, 0, sizeof r->date_seen); /* numbers are given out again */
 	memset(r->status_seen, 0, sizeof r->status_seen);
+	memset(r->number_seen, 0, sizeof r->number_seen);
 	memset(r->seen, 0, sizeof r->seen);
 }
 
@@ -420,6 +421,11 @@ int rd_number(struct reader *r, const char *key, double *out)
 	int res = rd_text(r, key, TEXT_LINE, &s);
 	if (res != 0 || s == STR_NONE)
 		return res;
+	size_t k = s % 64;
+	if (r->number_seen[k] == s) { /* figures repeat too: only good ones are kept */
+		*out = r->number_is[k];
+		return 0;
+	}
 	double v = 0;
 	char q[RD_QUOTE_MAX];
 	switch (number_parse(r->buf, r->len, &v)) {
@@ -428,6 +434,8 @@ int rd_number(struct reader *r, const char *key, double *out)
 			rd_report(r, DIAG_ERROR, &m, "'%s' must not be negative", key);
 			return 1;
 		}
+		r->number_seen[k] = s;
+		r->number_is[k] = v;
 		*out = v;
 		return 0;
 	case NUMBER_INFINITE:

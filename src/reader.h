@@ -79,6 +79,9 @@ struct reader {
 	/* The same for statuses (schema.c reads them): a handful of spellings. */
 	str_t status_seen[64];
 	signed char status_is[64];
+	/* And for figures (investment 2.1): strtod is long. */
+	str_t number_seen[64];
+	double number_is[64];
 };
 
 /* Starts reading `fp` as file number `file`, interning texts into `pool`

@@ -172,6 +172,14 @@ static void test_repeated_texts(void)
 	is_str(S(&c, item_owner(&c, KIND_ZONE, 5)), "x", "a repeated note's bytes as an owner are trimmed");
 	is_str(S(&c, item_note(&c, KIND_ZONE, 5)), " x", "and as a note they are not");
 	chart_free(&c);
+
+	load(&c, "zones: [{name: 甲, projects: [{name: a, investment: 2.5}, {name: b, investment: 2.5},\n"
+		 "  {name: c, investment: -1}, {name: d, investment: -1}, {name: e, investment: x}, {name: f, investment: x}]}]\n",
+	     NULL);
+	ok(c.projects[0].investment == 2.5 && c.projects[1].investment == 2.5, "a repeated figure reads the same");
+	ok(isnan(c.projects[3].investment) && isnan(c.projects[5].investment), "a repeated bad figure is not read");
+	is_int((long long)c.diags.errors, 4, "and is reported each time");
+	chart_free(&c);
 }
 
 static void test_limits(void)
