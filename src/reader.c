@@ -210,7 +210,7 @@ void rd_report_file(struct reader *r, enum severity sev, const yaml_mark_t *m, c
 	r->item = item;
 }
 
-static void yaml_failed(struct reader *r)
+static void __attribute__((noinline)) yaml_failed(struct reader *r)
 {
 	yaml_parser_t *p = &r->parser;
 	yaml_mark_t m = p->problem_mark;
@@ -244,19 +244,9 @@ static void yaml_failed(struct reader *r)
 	r->fatal = 1;
 }
 
-int rd_next(struct reader *r)
+/* What rd_next does for events other than scalars: depth and aliases. */
+static int __attribute__((noinline)) structure(struct reader *r)
 {
-	if (r->have_ev) {
-		yaml_event_delete(&r->ev);
-		r->have_ev = 0;
-	}
-	if (r->fatal)
-		return -1;
-	if (!yaml_parser_parse(&r->parser, &r->ev)) {
-		yaml_failed(r);
-		return -1;
-	}
-	r->have_ev = 1;
 	switch (r->ev.type) {
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
@@ -286,6 +276,23 @@ int rd_next(struct reader *r)
 		break;
 	}
 	return 0;
+}
+
+int rd_next(struct reader *r)
+{
+	/* Every event of every file comes here: the common path is short. */
+	if (r->have_ev) {
+		yaml_event_delete(&r->ev);
+		r->have_ev = 0;
+	}
+	if (r->fatal)
+		return -1;
+	if (!yaml_parser_parse(&r->parser, &r->ev)) {
+		yaml_failed(r);
+		return -1;
+	}
+	r->have_ev = 1;
+	return r->ev.type == YAML_SCALAR_EVENT ? 0 : structure(r);
 }
 
 int rd_is_start(const struct reader *r)
