@@ -35,11 +35,12 @@ _Static_assert(sizeof(struct item) == 12, "the header every item has stays small
 _Static_assert(sizeof(struct milestone) == 20, "a milestone is the bulk of a chart");
 
 /* Grows a table of `*nslots` slots (a power of two, or 0) to hold n + 1
- * entries at most half full; the caller fills it again when it moved. */
+ * entries at most three quarters full (as the pool's); the caller fills it
+ * again when it moved. */
 static int slots_for(uint32_t **slots, size_t *nslots, size_t n, int *moved)
 {
 	*moved = 0;
-	if ((n + 1) * 2 <= *nslots)
+	if ((n + 1) * 4 <= *nslots * 3)
 		return 0;
 	size_t m = *nslots ? *nslots * 2 : 64;
 	uint32_t *s = calloc(m, sizeof *s);
