@@ -68,7 +68,7 @@ int browse_hot(const struct browse *b, enum pane p, uint32_t v)
 		return roll_bad(&b->s->zones[v]) || b->s->zones[v].soon;
 	if (p == PANE_PROJECTS)
 		return roll_bad(&b->s->projects[v]) || b->s->projects[v].soon;
-	enum ms_state st = milestone_state(&b->c->milestones[v], b->s->today, b->s->soon_days);
+	enum ms_state st = milestone_state(b->c, &b->c->milestones[v], b->s->today, b->s->soon_days);
 	return st == MS_OVERDUE || st == MS_SOON || (b->s->changes && b->s->changes->slip[v] > 0);
 }
 
@@ -92,7 +92,7 @@ static int state_rank(const struct browse *b, uint32_t m)
 	static const int rank[] = {[MS_OVERDUE] = 0, [MS_SOON] = 1, [MS_OPEN] = 2,
 				   [MS_INVALID] = 3, [MS_PAUSED] = 4, [MS_DONE_LATE] = 5,
 				   [MS_DONE] = 6, [MS_DROPPED] = 7};
-	return rank[milestone_state(&b->c->milestones[m], b->s->today, b->s->soon_days)];
+	return rank[milestone_state(b->c, &b->c->milestones[m], b->s->today, b->s->soon_days)];
 }
 
 static const struct browse *sort_b; /* qsort has no context argument */
@@ -106,8 +106,9 @@ static int by_sort(const void *pa, const void *pb)
 		r = strcmp(chart_str(sort_b->c, x->it.name), chart_str(sort_b->c, y->it.name));
 	else if (sort_b->sort == SORT_STATUS)
 		r = state_rank(sort_b, i) - state_rank(sort_b, j);
-	if (r == 0 && x->due != y->due) /* due date orders ties (and is the default) */
-		r = x->due == DAY_NONE ? 1 : y->due == DAY_NONE ? -1 : x->due < y->due ? -1 : 1;
+	day_t dx = milestone_due(sort_b->c, x), dy = milestone_due(sort_b->c, y);
+	if (r == 0 && dx != dy) /* due date orders ties (and is the default) */
+		r = dx == DAY_NONE ? 1 : dy == DAY_NONE ? -1 : dx < dy ? -1 : 1;
 	return r ? r : (i < j ? -1 : i > j);
 }
 

@@ -35,6 +35,12 @@ int carry_file(struct chart *c, uint32_t f, const struct chart *old, uint32_t of
 				str_t *t = (str_t *)(item + ki->strs[s]);
 				*t = again(c, old, *t, &oom);
 			}
+			for (int d = 0; d < ki->ndates && !oom; d++) {
+				uint32_t *n = (uint32_t *)(item + ki->dates[d]);
+				const struct written *w = &old->dates.v[*n];
+				*n = chart_date(c, again(c, old, w->text, &oom), w->from, w->last);
+				oom |= *n == NONE;
+			}
 			for (int r = 0; r < ki->nrefs; r++) {
 				uint32_t *v = (uint32_t *)(item + ki->refs[r].off);
 				enum kind of_kind = ki->refs[r].of;
@@ -42,11 +48,15 @@ int carry_file(struct chart *c, uint32_t f, const struct chart *old, uint32_t of
 					*v = *v - o->items[of_kind].first + to[of_kind];
 			}
 			struct item *it = (struct item *)item;
-			/* A derived id is derived anew: the siblings may have changed. */
-			if (it->flags & ITEM_ID_DERIVED)
-				it->id = STR_NONE;
-			it->flags = (uint16_t)((it->flags & ~(ITEM_ID_DERIVED | ITEM_ERROR)) | ITEM_STALE);
-			it->at.file = f;
+			int derived = it->flags & ITEM_ID_DERIVED;
+			it->flags = (uint8_t)((it->flags & ~(ITEM_ID_DERIVED | ITEM_ERROR | ITEM_TEXTS)) | ITEM_STALE);
+			for (int t = 0; t < ITX_COUNT && !oom; t++) {
+				/* A derived id is derived anew: the siblings may have changed. */
+				str_t s = t == ITX_ID && derived ? STR_NONE
+								 : again(c, old, item_text(old, (enum kind)k, i, (enum item_text)t), &oom);
+				if (!oom && item_set_text(c, (enum kind)k, at, (enum item_text)t, s) < 0)
+					oom = 1;
+			}
 		}
 	}
 	struct chart_file *nf = &c->files[f];

@@ -31,10 +31,11 @@ static int paths_make(struct paths *p, const struct chart *c)
 	for (size_t z = 0; z < c->nzones; z++) {
 		const struct zone *zn = &c->zones[z];
 		p->zone[z] = mix(zn->parent == NONE ? 14695981039346656037ull : p->zone[zn->parent], KIND_ZONE,
-				 chart_str(c, zn->it.id));
+				 chart_str(c, item_id(c, KIND_ZONE, (uint32_t)z)));
 	}
 	for (size_t i = 0; i < c->nprojects; i++)
-		p->project[i] = mix(p->zone[c->projects[i].zone], KIND_PROJECT, chart_str(c, c->projects[i].it.id));
+		p->project[i] = mix(p->zone[c->projects[i].zone], KIND_PROJECT,
+				    chart_str(c, item_id(c, KIND_PROJECT, (uint32_t)i)));
 	return 0;
 }
 
@@ -47,38 +48,37 @@ static void paths_free(struct paths *p)
 static uint64_t item_hash(const struct paths *p, const struct chart *c, enum kind k, uint32_t i)
 {
 	if (k == KIND_MILESTONE)
-		return mix(p->project[c->milestones[i].project], k, chart_str(c, c->milestones[i].it.id));
+		return mix(p->project[milestone_project(c, i)], k, chart_str(c, item_id(c, k, i)));
 	const struct target *t = &c->targets[i];
-	return mix(t->project != NONE ? p->project[t->project] : p->zone[t->zone], k, chart_str(c, t->it.id));
+	return mix(t->project != NONE ? p->project[t->project] : p->zone[t->zone], k, chart_str(c, item_id(c, k, i)));
 }
 
-static int same_id(const struct chart *a, const struct item *x, const struct chart *b, const struct item *y)
+/* Do item x of `a` and item y of `b`, both of kind k, have the same id? */
+static int same_id(const struct chart *a, enum kind k, uint32_t x, const struct chart *b, uint32_t y)
 {
-	return !strcmp(chart_str(a, x->id), chart_str(b, y->id));
+	return !strcmp(chart_str(a, item_id(a, k, x)), chart_str(b, item_id(b, k, y)));
 }
 
 static int same_zone(const struct chart *a, uint32_t x, const struct chart *b, uint32_t y)
 {
 	for (; x != NONE && y != NONE; x = a->zones[x].parent, y = b->zones[y].parent)
-		if (!same_id(a, &a->zones[x].it, b, &b->zones[y].it))
+		if (!same_id(a, KIND_ZONE, x, b, y))
 			return 0;
 	return x == NONE && y == NONE;
 }
 
 static int same_project(const struct chart *a, uint32_t x, const struct chart *b, uint32_t y)
 {
-	return same_id(a, &a->projects[x].it, b, &b->projects[y].it) &&
-	       same_zone(a, a->projects[x].zone, b, b->projects[y].zone);
+	return same_id(a, KIND_PROJECT, x, b, y) && same_zone(a, a->projects[x].zone, b, b->projects[y].zone);
 }
 
 /* Is item i of `a` item j of `b` (the same id path), beyond a hash? */
 static int same_path(const struct chart *a, enum kind k, uint32_t i, const struct chart *b, uint32_t j)
 {
 	if (k == KIND_MILESTONE)
-		return same_id(a, &a->milestones[i].it, b, &b->milestones[j].it) &&
-		       same_project(a, a->milestones[i].project, b, b->milestones[j].project);
+		return same_id(a, k, i, b, j) && same_project(a, milestone_project(a, i), b, milestone_project(b, j));
 	const struct target *x = &a->targets[i], *y = &b->targets[j];
-	if (!same_id(a, &x->it, b, &y->it) || (x->project == NONE) != (y->project == NONE))
+	if (!same_id(a, k, i, b, j) || (x->project == NONE) != (y->project == NONE))
 		return 0;
 	return x->project != NONE ? same_project(a, x->project, b, y->project) : same_zone(a, x->zone, b, y->zone);
 }
@@ -184,10 +184,11 @@ static int compare(struct changes *ch, const struct chart *c, const struct chart
 		}
 		seen_ms[j] = 1;
 		const struct milestone *o = &b->milestones[j];
-		if (m->due != DAY_NONE && o->due != DAY_NONE && m->due != o->due) {
-			ch->slip[i] = m->due - o->due;
-			if (add(ch, &cap, m->due > o->due ? CH_POSTPONED : CH_FORWARD, KIND_MILESTONE, i, j,
-				m->due > o->due ? m->due - o->due : o->due - m->due) < 0)
+		day_t now = milestone_due(c, m), then = milestone_due(b, o);
+		if (now != DAY_NONE && then != DAY_NONE && now != then) {
+			ch->slip[i] = now - then;
+			if (add(ch, &cap, now > then ? CH_POSTPONED : CH_FORWARD, KIND_MILESTONE, i, j,
+				now > then ? now - then : then - now) < 0)
 				goto out;
 		}
 		if (m->it.status != o->it.status && add(ch, &cap, CH_STATUS, KIND_MILESTONE, i, j, 0) < 0)

@@ -110,7 +110,12 @@ int files_append(struct chart *c, const char *path, const char *name, uint32_t a
 		return -1;
 	}
 	text_sanitize(name, n, shown, TEXT_LINE, &changed); /* names can hold escapes too */
-	c->files[c->nfiles++] = (struct chart_file){.path = copy, .shown = shown, .arg = arg};
+	struct chart_file *f = &c->files[c->nfiles++];
+	*f = (struct chart_file){.path = copy, .shown = shown, .arg = arg};
+	/* No items yet, where its items would start: files' ranges stay in
+	 * order (item_file). */
+	for (int k = 0; k < KIND_COUNT; k++)
+		f->items[k].first = f->items[k].end = (uint32_t)chart_count(c, (enum kind)k);
 	return 0;
 }
 

@@ -63,8 +63,9 @@ static int due_at(const char *dir, const char *object, const struct chart *now, 
 		uint32_t j = change_find(&c, now, KIND_MILESTONE, ms);
 		if (j != NONE) {
 			const struct milestone *m = &c.milestones[j];
-			snprintf(text, cap, "%s", m->due_text ? chart_str(&c, m->due_text) : "-");
-			*day = m->due;
+			str_t due = milestone_due_text(&c, m);
+			snprintf(text, cap, "%s", due ? chart_str(&c, due) : "-");
+			*day = milestone_due(&c, m);
 			found = 1;
 		}
 	}
@@ -87,7 +88,7 @@ static void child(int fd, const struct chart *c, uint32_t ms)
 	if (!out)
 		_exit(1);
 	const struct milestone *m = &c->milestones[ms];
-	const char *path = c->files[m->it.at.file].path;
+	const char *path = c->files[item_file(c, KIND_MILESTONE, ms)].path;
 	char dir[PATH_MAX], name[PATH_MAX];
 	const char *slash = strrchr(path, '/');
 	snprintf(dir, sizeof dir, "%.*s", slash ? (slash == path ? 1 : (int)(slash - path)) : 1, slash ? path : ".");
@@ -138,12 +139,13 @@ static void child(int fd, const struct chart *c, uint32_t ms)
 		snprintf(prev, sizeof prev, "%s", text);
 		prev_day = day;
 	}
-	const char *now = m->due_text ? chart_str(c, m->due_text) : "-";
+	str_t due = milestone_due_text(c, m);
+	const char *now = due ? chart_str(c, due) : "-";
 	if (!seen) {
 		snprintf(lines[nl++], sizeof lines[0], "尚未提交到 git (not committed yet)");
 	} else if (strcmp(now, prev)) {
 		char how[64];
-		moved(prev_day, m->due, how, sizeof how);
+		moved(prev_day, milestone_due(c, m), how, sizeof how);
 		snprintf(lines[nl++], sizeof lines[0], "未提交 uncommitted  %s → %s%s", prev, now, how);
 	}
 	for (int i = nl - 1; i >= 0; i--)

@@ -77,26 +77,30 @@ static int check_ids(struct chart *c, struct idset *s, enum kind kind, const uin
 		return 0;
 	if (idset_reset(s, n) < 0)
 		return -1;
-#define MEMBER(k) chart_item(c, kind, members ? members[k] : first + (uint32_t)(k))
+#define INDEX(k) (members ? members[k] : first + (uint32_t)(k))
+#define MEMBER(k) chart_item(c, kind, INDEX(k))
+	/* Written ids are out of line (item_text); a derived id equal to the
+	 * name is not stored at all (item_id gives the name). */
 	for (uint32_t k = 0; k < n; k++) { /* written ids first: they win */
 		struct item *m = MEMBER(k);
-		if (m->id == STR_NONE)
+		str_t written = item_text(c, kind, INDEX(k), ITX_ID);
+		if (written == STR_NONE)
 			continue;
-		long was = idset_add(s, m->id, k);
+		long was = idset_add(s, written, k);
 		if (was < 0)
 			continue;
 		const struct item *o = MEMBER(was);
-		diag_add(&c->diags, DIAG_ERROR, m->at.file, m->at.line, m->at.col,
+		diag_add(&c->diags, DIAG_ERROR, item_file(c, kind, INDEX(k)), m->line, m->col,
 			 "duplicate %s id '%s' (also at %s:%u:%u)", kind_info[kind].name,
-			 chart_str(c, m->id), c->files[o->at.file].shown, (unsigned)o->at.line,
-			 (unsigned)o->at.col);
-		diag_about(&c->diags, c->diags.n - 1, kind, members ? members[k] : first + k);
+			 chart_str(c, written), c->files[item_file(c, kind, INDEX(was))].shown, (unsigned)o->line,
+			 (unsigned)o->col);
+		diag_about(&c->diags, c->diags.n - 1, kind, INDEX(k));
 		m->flags |= ITEM_ERROR;
-		m->id = STR_NONE;
+		item_set_text(c, kind, INDEX(k), ITX_ID, STR_NONE); /* never fails: the entry is there */
 	}
 	for (uint32_t k = 0; k < n; k++) {
 		struct item *m = MEMBER(k);
-		if (m->id != STR_NONE)
+		if (item_text(c, kind, INDEX(k), ITX_ID) != STR_NONE)
 			continue;
 		char buf[96];
 		const char *base = chart_str(c, m->name);
@@ -114,10 +118,12 @@ static int check_ids(struct chart *c, struct idset *s, enum kind kind, const uin
 				return -1;
 			base = chart_str(c, m->name); /* the pool may have moved */
 		}
-		m->id = id;
+		if (id != m->name && item_set_text(c, kind, INDEX(k), ITX_ID, id) < 0)
+			return -1;
 		m->flags |= ITEM_ID_DERIVED;
 	}
 #undef MEMBER
+#undef INDEX
 	return 0;
 }
 

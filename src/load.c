@@ -11,6 +11,7 @@
 /* Where the chart ended before a file was read. */
 struct mark {
 	size_t count[KIND_COUNT];
+	size_t dates;
 	struct pool_mark str;
 };
 
@@ -36,7 +37,7 @@ static int read_once(struct reader *r, struct chart *c, uint32_t f, const struct
  * that fails, or changes, adds nothing: there are no half charts. */
 static int load_file(struct reader *r, struct chart *c, uint32_t f, const struct load_opts *opts)
 {
-	struct mark m = {.str = pool_mark(&c->str)};
+	struct mark m = {.dates = c->dates.n, .str = pool_mark(&c->str)};
 	for (int k = 0; k < KIND_COUNT; k++)
 		m.count[k] = chart_count(c, (enum kind)k);
 	int ok = 0;
@@ -50,7 +51,7 @@ static int load_file(struct reader *r, struct chart *c, uint32_t f, const struct
 			files_identify(c->files[f].path, &after);
 		int changed = !opts->source && before.exists && !r->oom && !files_same(&before, &after);
 		if (!ok || changed) {
-			chart_truncate(c, m.count);
+			chart_truncate(c, m.count, m.dates);
 			pool_truncate(&c->str, m.str);
 			reader_forget(r);
 			c->files[f].title = STR_NONE;
@@ -90,8 +91,11 @@ int load_chart(struct chart *c, const char *const *paths, size_t npaths,
 		if (opts->cancel && atomic_load(opts->cancel))
 			break;
 		long pf;
-		if (!c->files[f].placeholder && !load_file(&r, c, (uint32_t)f, opts) &&
-		    (pf = carry_source(prev, c->files[f].path)) >= 0)
+		if (c->files[f].placeholder) /* no items, where they would start: see item_file */
+			for (int k = 0; k < KIND_COUNT; k++)
+				c->files[f].items[k].first = c->files[f].items[k].end =
+					(uint32_t)chart_count(c, (enum kind)k);
+		else if (!load_file(&r, c, (uint32_t)f, opts) && (pf = carry_source(prev, c->files[f].path)) >= 0)
 			res = carry_file(c, (uint32_t)f, prev, (uint32_t)pf);
 	}
 	reader_free(&r);

@@ -7,36 +7,198 @@
 #include <strings.h>
 
 #define STRS(...) {__VA_ARGS__}, (int)(sizeof((size_t[]){__VA_ARGS__}) / sizeof(size_t))
-#define HEADER(T) offsetof(T, it.name), offsetof(T, it.id), offsetof(T, it.owner), offsetof(T, it.note)
+#define NAME(T) offsetof(T, it.name)
 
 const struct kind_info kind_info[KIND_COUNT] = {
-	[KIND_ZONE] = {"zone", sizeof(struct zone), STRS(HEADER(struct zone)),
+	[KIND_ZONE] = {"zone", sizeof(struct zone), STRS(NAME(struct zone)),
 		       {{offsetof(struct zone, parent), KIND_ZONE}, {offsetof(struct zone, end), KIND_ZONE},
 			{offsetof(struct zone, proj_first), KIND_PROJECT},
-			{offsetof(struct zone, tgt_first), KIND_TARGET}}, 4},
-	[KIND_PROJECT] = {"project", sizeof(struct project), STRS(HEADER(struct project)),
+			{offsetof(struct zone, tgt_first), KIND_TARGET}}, 4, {0}, 0},
+	[KIND_PROJECT] = {"project", sizeof(struct project), STRS(NAME(struct project)),
 			  {{offsetof(struct project, zone), KIND_ZONE},
 			   {offsetof(struct project, ms_first), KIND_MILESTONE},
-			   {offsetof(struct project, tgt_first), KIND_TARGET}}, 3},
-	[KIND_MILESTONE] = {"milestone", sizeof(struct milestone),
-			    STRS(HEADER(struct milestone),
-				 offsetof(struct milestone, due_text), offsetof(struct milestone, done_text)),
-			    {{offsetof(struct milestone, project), KIND_PROJECT}}, 1},
+			   {offsetof(struct project, tgt_first), KIND_TARGET}}, 3, {0}, 0},
+	[KIND_MILESTONE] = {"milestone", sizeof(struct milestone), STRS(NAME(struct milestone)), {{0}}, 0,
+			    {offsetof(struct milestone, due_date), offsetof(struct milestone, done_date)}, 2},
 	[KIND_TARGET] = {"target", sizeof(struct target),
-			 STRS(HEADER(struct target), offsetof(struct target, unit),
+			 STRS(NAME(struct target), offsetof(struct target, unit),
 			      offsetof(struct target, due_text), offsetof(struct target, start_text),
 			      offsetof(struct target, as_of_text)),
 			 {{offsetof(struct target, zone), KIND_ZONE}, {offsetof(struct target, project), KIND_PROJECT},
-			  {offsetof(struct target, prog_first), KIND_PROGRESS}}, 3},
+			  {offsetof(struct target, prog_first), KIND_PROGRESS}}, 3, {0}, 0},
 	[KIND_PROGRESS] = {"progress entry", sizeof(struct progress),
-			   STRS(HEADER(struct progress), offsetof(struct progress, as_of_text)),
-			   {{offsetof(struct progress, target), KIND_TARGET}}, 1},
+			   STRS(NAME(struct progress), offsetof(struct progress, as_of_text)),
+			   {{offsetof(struct progress, target), KIND_TARGET}}, 1, {0}, 0},
 };
+
+_Static_assert(sizeof(struct item) == 12, "the header every item has stays small");
+_Static_assert(sizeof(struct milestone) == 20, "a milestone is the bulk of a chart");
+
+/* Grows a table of `*nslots` slots (a power of two, or 0) to hold n + 1
+ * entries at most three quarters full (as the pool's); the caller fills it
+ * again when it moved. */
+static int slots_for(uint32_t **slots, size_t *nslots, size_t n, int *moved)
+{
+	*moved = 0;
+	if ((n + 1) * 4 <= *nslots * 3)
+		return 0;
+	size_t m = *nslots ? *nslots * 2 : 64;
+	uint32_t *s = calloc(m, sizeof *s);
+	if (!s)
+		return -1;
+	prefault_range(s, m * sizeof *s); /* hashing touches every page */
+	free(*slots);
+	*slots = s;
+	*nslots = m;
+	*moved = 1;
+	return 0;
+}
+
+static size_t slot_of(uint32_t key, size_t nslots)
+{
+	return (key * 2654435761u) & (nslots - 1);
+}
+
+/* ---- written dates -------------------------------------------------- */
+
+static uint32_t *date_slot(const struct dates *d, str_t text)
+{
+	size_t j = slot_of(text, d->nslots);
+	while (d->slots[j] && d->v[d->slots[j] - 1].text != text)
+		j = (j + 1) & (d->nslots - 1);
+	return &d->slots[j];
+}
+
+static void dates_refill(struct dates *d)
+{
+	memset(d->slots, 0, d->nslots * sizeof *d->slots);
+	for (size_t i = 1; i < d->n; i++)
+		*date_slot(d, d->v[i].text) = (uint32_t)i + 1;
+}
+
+uint32_t chart_date(struct chart *c, str_t text, day_t from, day_t last)
+{
+	struct dates *d = &c->dates;
+	if (text == STR_NONE)
+		return 0;
+	uint32_t *slot = date_slot(d, text);
+	if (*slot)
+		return *slot - 1;
+	int moved;
+	void *v = d->v;
+	if (grow(&v, &d->cap, d->n, sizeof *d->v) < 0 || (d->v = v, slots_for(&d->slots, &d->nslots, d->n, &moved)) < 0)
+		return NONE;
+	d->v[d->n] = (struct written){text, from, last};
+	if (moved)
+		dates_refill(d);
+	*date_slot(d, text) = (uint32_t)d->n + 1;
+	return (uint32_t)d->n++;
+}
+
+/* ---- out-of-line texts ---------------------------------------------- */
+
+static uint32_t *texts_slot(const struct item_texts *t, uint32_t item)
+{
+	size_t j = slot_of(item, t->nslots);
+	while (t->slots[j] && t->v[t->slots[j] - 1].item != item)
+		j = (j + 1) & (t->nslots - 1);
+	return &t->slots[j];
+}
+
+static void texts_refill(struct item_texts *t)
+{
+	memset(t->slots, 0, t->nslots * sizeof *t->slots);
+	for (size_t i = 0; i < t->n; i++)
+		*texts_slot(t, t->v[i].item) = (uint32_t)i + 1;
+}
+
+str_t item_text(const struct chart *c, enum kind k, uint32_t i, enum item_text which)
+{
+	if (!(chart_item(c, k, i)->flags & ITEM_TEXTS))
+		return STR_NONE;
+	const struct item_texts *t = &c->texts[k];
+	uint32_t e = *texts_slot(t, i);
+	return e ? t->v[e - 1].text[which] : STR_NONE;
+}
+
+int item_set_text(struct chart *c, enum kind k, uint32_t i, enum item_text which, str_t s)
+{
+	struct item *it = chart_item(c, k, i);
+	struct item_texts *t = &c->texts[k];
+	if (it->flags & ITEM_TEXTS) {
+		t->v[*texts_slot(t, i) - 1].text[which] = s;
+		return 0;
+	}
+	if (s == STR_NONE)
+		return 0;
+	int moved;
+	void *v = t->v;
+	if (grow(&v, &t->cap, t->n, sizeof *t->v) < 0 || (t->v = v, slots_for(&t->slots, &t->nslots, t->n, &moved)) < 0)
+		return -1;
+	t->v[t->n] = (struct texts_of){.item = i};
+	t->v[t->n].text[which] = s;
+	if (moved)
+		texts_refill(t);
+	*texts_slot(t, i) = (uint32_t)t->n + 1;
+	t->n++;
+	it->flags |= ITEM_TEXTS;
+	return 0;
+}
+
+str_t item_id(const struct chart *c, enum kind k, uint32_t i)
+{
+	str_t id = item_text(c, k, i, ITX_ID);
+	return id != STR_NONE ? id : chart_item(c, k, i)->name;
+}
+
+/* ---- places --------------------------------------------------------- */
+
+uint32_t item_file(const struct chart *c, enum kind k, uint32_t i)
+{
+	/* Every file's range of each kind starts where the one before ends. */
+	size_t lo = 0, hi = c->nfiles;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->files[mid].items[k].end > i)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return (uint32_t)lo;
+}
+
+uint32_t milestone_project(const struct chart *c, uint32_t i)
+{
+	/* The last project whose milestones start at or before i: the ranges
+	 * are contiguous and in order, and every milestone is in one. */
+	size_t lo = 0, hi = c->nprojects;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->projects[mid].ms_first <= i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? (uint32_t)lo - 1 : NONE;
+}
+
+/* ---- the chart ------------------------------------------------------ */
 
 int chart_init(struct chart *c)
 {
 	memset(c, 0, sizeof *c);
-	return pool_init(&c->str);
+	struct dates *d = &c->dates;
+	d->cap = 64;
+	d->v = malloc(d->cap * sizeof *d->v);
+	d->nslots = 128;
+	d->slots = calloc(d->nslots, sizeof *d->slots);
+	if (pool_init(&c->str) < 0 || !d->v || !d->slots) {
+		chart_free(c);
+		return -1;
+	}
+	d->v[0] = (struct written){STR_NONE, DAY_NONE, DAY_NONE}; /* "no date" */
+	d->n = 1;
+	return 0;
 }
 
 void chart_free(struct chart *c)
@@ -51,6 +213,12 @@ void chart_free(struct chart *c)
 	free(c->milestones);
 	free(c->targets);
 	free(c->progress);
+	free(c->dates.v);
+	free(c->dates.slots);
+	for (int k = 0; k < KIND_COUNT; k++) {
+		free(c->texts[k].v);
+		free(c->texts[k].slots);
+	}
 	diag_free(&c->diags);
 	pool_free(&c->str);
 	memset(c, 0, sizeof *c);
@@ -98,21 +266,40 @@ void *chart_append(struct chart *c, enum kind k, uint32_t *index)
 	void **arr;
 	size_t *n, *cap, size = kind_info[k].size;
 	arrays(c, k, &arr, &n, &cap);
+	size_t had = *cap;
 	if (grow(arr, cap, *n, size) < 0)
 		return NULL;
 	char *item = (char *)*arr + size * *n;
+	prefault(*arr, *cap != had ? 0 : size * *n, size * (*n + 1), size * *cap);
 	memset(item, 0, size);
 	*index = (uint32_t)(*n)++;
 	return item;
 }
 
-void chart_truncate(struct chart *c, const size_t count[KIND_COUNT])
+void chart_truncate(struct chart *c, const size_t count[KIND_COUNT], size_t ndates)
 {
 	c->nzones = count[KIND_ZONE];
 	c->nprojects = count[KIND_PROJECT];
 	c->nmilestones = count[KIND_MILESTONE];
 	c->ntargets = count[KIND_TARGET];
 	c->nprogress = count[KIND_PROGRESS];
+	/* Rare (only after a failed file): keep the entries of the items that
+	 * stay, and find them again. */
+	for (int k = 0; k < KIND_COUNT; k++) {
+		struct item_texts *t = &c->texts[k];
+		size_t n = 0;
+		for (size_t i = 0; i < t->n; i++)
+			if (t->v[i].item < count[k])
+				t->v[n++] = t->v[i];
+		if (n < t->n) {
+			t->n = n;
+			texts_refill(t);
+		}
+	}
+	if (ndates < c->dates.n) {
+		c->dates.n = ndates;
+		dates_refill(&c->dates);
+	}
 }
 
 const char *item_name(const struct chart *c, const struct item *it)
@@ -120,21 +307,19 @@ const char *item_name(const struct chart *c, const struct item *it)
 	return it->name != STR_NONE ? chart_str(c, it->name) : "(无名称)";
 }
 
-enum ms_state milestone_state(const struct milestone *m, day_t today, int soon)
+enum ms_state ms_state(int status, day_t due, day_t done, day_t today, int soon)
 {
-	if (m->it.status == ST_DROPPED)
+	if (status == ST_DROPPED)
 		return MS_DROPPED;
-	if (m->it.status == ST_PAUSED)
+	if (status == ST_PAUSED)
 		return MS_PAUSED;
-	if (m->it.status == ST_DONE)
-		return m->done != DAY_NONE && m->due != DAY_NONE && m->done > m->due
-			       ? MS_DONE_LATE
-			       : MS_DONE;
-	if (m->due == DAY_NONE)
+	if (status == ST_DONE)
+		return done != DAY_NONE && due != DAY_NONE && done > due ? MS_DONE_LATE : MS_DONE;
+	if (due == DAY_NONE)
 		return MS_INVALID;
-	if (m->due < today)
+	if (due < today)
 		return MS_OVERDUE;
-	if (m->due - today < soon)
+	if (due - today < soon)
 		return MS_SOON;
 	return MS_OPEN;
 }

@@ -4,9 +4,12 @@
  * whole): zones in pre-order, so a zone's sub-zones are the indices up to its
  * `end`; each zone's projects and targets, and each project's milestones, are
  * contiguous ranges. Every item starts with the same header (struct item), so
- * code that only needs a name, an id or a place handles all four kinds alike.
- * Texts are pool numbers (see pool.h). Indices rather than pointers keep items
- * small and survive the arrays growing during a load. */
+ * code that only needs a name or a line handles all four kinds alike; what
+ * few items have (a written id, an owner, a note) is kept beside the arrays,
+ * and what follows from the ranges (a milestone's project, an item's file)
+ * is looked up, not stored: a milestone is 20 bytes. Texts are pool numbers
+ * (see pool.h). Indices rather than pointers keep items small and survive the
+ * arrays growing during a load. */
 #ifndef GUATU_MODEL_H
 #define GUATU_MODEL_H
 
@@ -29,24 +32,23 @@ enum status { ST_PLANNED, ST_ACTIVE, ST_DONE, ST_PAUSED, ST_DROPPED, ST_COUNT };
 /* Item flags. */
 enum {
 	ITEM_INVALID = 1,    /* a required field is missing or bad (reported) */
-	ITEM_ID_DERIVED = 2, /* no usable id was written; `id` was derived */
+	ITEM_ID_DERIVED = 2, /* no usable id was written; the id was derived */
 	ITEM_ERROR = 4,      /* an error was reported inside this item */
 	ITEM_STALE = 8,      /* kept from the last good reading of a broken file */
 	TARGET_AT_MOST = 16, /* a ceiling: met when actual <= target */
+	ITEM_TEXTS = 32,     /* it has an entry in the chart's out-of-line texts */
 };
 
-/* Where an item was written. */
-struct place {
-	uint32_t line, col;
-	uint32_t file;
-};
-
-/* What every item has. */
+/* What every item has. Kept small: a chart holds hundreds of thousands of
+ * milestones and must take less memory than its file. Texts few items have
+ * (a written id, an owner, a note) live out of line (item_id, item_owner,
+ * item_note); the file an item was written in follows from the files' item
+ * ranges (item_file). */
 struct item {
-	str_t name, id, owner, note;
-	struct place at;
-	uint16_t flags;
-	uint8_t kind;   /* enum kind */
+	str_t name;
+	uint32_t line;  /* where it was written: 1-based line */
+	uint16_t col;   /* and column, at most UINT16_MAX */
+	uint8_t flags;
 	uint8_t status; /* milestones: enum status */
 };
 
@@ -67,13 +69,20 @@ struct project {
 	uint32_t tgt_first, tgt_count; /* its own targets (an annual investment plan …) */
 };
 
+/* A date as written, with the days it stands for: the chart keeps each
+ * distinct written date once (struct chart's `dates`), and milestones hold
+ * its number. Number 0 is "no date". */
+struct written {
+	str_t text; /* as written, for display */
+	day_t from; /* the first day of its period (10月下旬: the 21st); for a
+		     * deadline (年底前), its last day; DAY_NONE if unreadable */
+	day_t last; /* the last day of its period; DAY_NONE if unreadable */
+};
+
 struct milestone {
 	struct item it;
-	str_t due_text, done_text; /* as written, for display */
-	day_t due;                 /* the last day of the due period; DAY_NONE if absent or unreadable */
-	day_t due_from;            /* its first day (10月下旬: the 21st) */
-	day_t done;                /* the last day of the period it was done in */
-	uint32_t project;
+	uint32_t due_date, done_date; /* written dates (struct written); read
+				       * through milestone_due() and the others */
 };
 
 struct target {
@@ -96,8 +105,9 @@ struct progress {
 	uint32_t target;
 };
 
-/* What generic code needs to know of a kind: its size, and where its texts
- * and its indices into other arrays are (for copying items between charts). */
+/* What generic code needs to know of a kind: its size, and where its texts,
+ * its indices into other arrays and its written dates are (for copying
+ * items between charts). */
 struct kind_info {
 	const char *name; /* "zone" … as messages say it */
 	size_t size;
@@ -108,8 +118,32 @@ struct kind_info {
 		enum kind of;   /* into which array */
 	} refs[4];
 	int nrefs;
+	size_t dates[2];  /* offsets of its written dates (uint32_t) */
+	int ndates;
 };
 extern const struct kind_info kind_info[KIND_COUNT];
+
+/* The texts an item may have out of line. */
+enum item_text { ITX_ID, ITX_OWNER, ITX_NOTE, ITX_COUNT };
+
+/* The out-of-line texts of one kind of item: a hash table by item index. */
+struct item_texts {
+	struct texts_of {
+		uint32_t item;
+		str_t text[ITX_COUNT];
+	} *v;
+	size_t n, cap;
+	uint32_t *slots; /* entry number + 1, 0 = empty */
+	size_t nslots;
+};
+
+/* The distinct written dates of a chart, found by their text. */
+struct dates {
+	struct written *v; /* v[0] is "no date" */
+	size_t n, cap;
+	uint32_t *slots;   /* entry number + 1 by text, 0 = empty */
+	size_t nslots;
+};
 
 /* [first, end) of a file's items in one of the chart's arrays. */
 struct range {
@@ -142,6 +176,8 @@ struct chart_file {
 
 struct chart {
 	struct pool str;
+	struct dates dates;
+	struct item_texts texts[KIND_COUNT];
 	struct chart_file *files;
 	struct zone *zones;
 	struct project *projects;
@@ -168,10 +204,68 @@ size_t chart_count(const struct chart *c, enum kind k);
 struct item *chart_item(const struct chart *c, enum kind k, uint32_t i);
 /* Appends a zeroed item of kind k, its index in *index; NULL when out of memory. */
 void *chart_append(struct chart *c, enum kind k, uint32_t *index);
-/* Forgets the items past count[k] of each kind. */
-void chart_truncate(struct chart *c, const size_t count[KIND_COUNT]);
+/* Forgets the items past count[k] of each kind, and the written dates past
+ * ndates. */
+void chart_truncate(struct chart *c, const size_t count[KIND_COUNT], size_t ndates);
 /* The name of an item as shown: "(无名称)" when it has none. */
 const char *item_name(const struct chart *c, const struct item *it);
+
+/* An out-of-line text of item i of kind k; STR_NONE when it has none. */
+str_t item_text(const struct chart *c, enum kind k, uint32_t i, enum item_text t);
+/* Sets it; -1 when out of memory. */
+int item_set_text(struct chart *c, enum kind k, uint32_t i, enum item_text t, str_t s);
+/* An item's id: the one written, or the one derived (its name, or its name
+ * and ~N when siblings share it). Once the chart is loaded every item has one. */
+str_t item_id(const struct chart *c, enum kind k, uint32_t i);
+static inline str_t item_owner(const struct chart *c, enum kind k, uint32_t i)
+{
+	return item_text(c, k, i, ITX_OWNER);
+}
+static inline str_t item_note(const struct chart *c, enum kind k, uint32_t i)
+{
+	return item_text(c, k, i, ITX_NOTE);
+}
+/* The file item i of kind k was written in (files' item ranges are in order). */
+uint32_t item_file(const struct chart *c, enum kind k, uint32_t i);
+/* The project milestone i belongs to (projects' milestone ranges are in order). */
+uint32_t milestone_project(const struct chart *c, uint32_t i);
+
+/* The number of a written date in c->dates, added if new (from and last as
+ * struct written says); NONE when out of memory. STR_NONE gives 0. */
+uint32_t chart_date(struct chart *c, str_t text, day_t from, day_t last);
+/* A milestone's dates. */
+static inline const struct written *milestone_due_date(const struct chart *c, const struct milestone *m)
+{
+	return &c->dates.v[m->due_date];
+}
+static inline const struct written *milestone_done_date(const struct chart *c, const struct milestone *m)
+{
+	return &c->dates.v[m->done_date];
+}
+/* The last day of its due period; DAY_NONE if absent or unreadable. */
+static inline day_t milestone_due(const struct chart *c, const struct milestone *m)
+{
+	return c->dates.v[m->due_date].last;
+}
+/* The first day of its due period (for a deadline, the last). */
+static inline day_t milestone_due_from(const struct chart *c, const struct milestone *m)
+{
+	return c->dates.v[m->due_date].from;
+}
+/* The last day of the period it was done in; DAY_NONE if not given. */
+static inline day_t milestone_done(const struct chart *c, const struct milestone *m)
+{
+	return c->dates.v[m->done_date].last;
+}
+/* The due and done dates as written. */
+static inline str_t milestone_due_text(const struct chart *c, const struct milestone *m)
+{
+	return c->dates.v[m->due_date].text;
+}
+static inline str_t milestone_done_text(const struct chart *c, const struct milestone *m)
+{
+	return c->dates.v[m->done_date].text;
+}
 
 /* What a milestone means today. */
 enum ms_state {
@@ -185,9 +279,16 @@ enum ms_state {
 	MS_DROPPED,
 };
 
-/* The state of `m` on day `today`, with `soon` days (today counted) as the
- * due-soon window. */
-enum ms_state milestone_state(const struct milestone *m, day_t today, int soon);
+/* The state of a milestone of status `status`, due on `due` and done on
+ * `done` (DAY_NONE: not given), on day `today`, with `soon` days (today
+ * counted) as the due-soon window. */
+enum ms_state ms_state(int status, day_t due, day_t done, day_t today, int soon);
+/* The same for milestone m of chart c. */
+static inline enum ms_state milestone_state(const struct chart *c, const struct milestone *m, day_t today,
+					    int soon)
+{
+	return ms_state(m->it.status, milestone_due(c, m), milestone_done(c, m), today, soon);
+}
 
 /* Reads a status name (English or Chinese, see docs/format.md); -1 if unknown. */
 int status_parse(const char *s);

@@ -38,6 +38,10 @@ void pool_free(struct pool *p);
 /* Stores `len` bytes (no NUL inside) once and returns their number, or
  * STR_NONE for an empty text or when out of memory (*oom is set then). */
 str_t pool_intern(struct pool *p, const char *s, size_t len, int *oom);
+/* The hash pool_intern uses, for callers that know it already. */
+uint32_t pool_hash(const char *s, size_t len);
+/* pool_intern, with h = pool_hash(s, len). */
+str_t pool_intern_hashed(struct pool *p, const char *s, size_t len, uint32_t h, int *oom);
 /* The NUL-terminated text of a number; valid until the pool grows. */
 static inline const char *pool_str(const struct pool *p, str_t s) { return p->buf + p->offs[s]; }
 /* Its length in bytes: texts are stored one after another. */
@@ -55,5 +59,13 @@ void pool_truncate(struct pool *p, struct pool_mark m);
 /* Grows an array of `*cap` elements of `size` bytes so that one more fits.
  * Returns -1 when out of memory or past UINT32_MAX elements. */
 int grow(void **arr, size_t *cap, size_t n, size_t size);
+
+/* Tells the kernel to map, in one go, the memory an array of `cap` bytes
+ * at `base` will be written in next, when the bytes in use go from `was`
+ * to `now` across a boundary (was 0: now, as after the array moved): one
+ * call instead of a fault per page. Only a hint. */
+void prefault(void *base, size_t was, size_t now, size_t cap);
+/* The same for the whole pages of [p, p + len). */
+void prefault_range(void *p, size_t len);
 
 #endif

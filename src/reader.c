@@ -124,6 +124,9 @@ void reader_free(struct reader *r)
 void reader_forget(struct reader *r)
 {
 	memset(r->date_seen, 0, sizeof r->date_seen); /* numbers are given out again */
+	memset(r->status_seen, 0, sizeof r->status_seen);
+	memset(r->number_seen, 0, sizeof r->number_seen);
+	memset(r->seen, 0, sizeof r->seen);
 }
 
 /* ---- diagnostics ---------------------------------------------------- */
@@ -211,7 +214,7 @@ void rd_report_file(struct reader *r, enum severity sev, const yaml_mark_t *m, c
 	r->item = item;
 }
 
-static void yaml_failed(struct reader *r)
+static void __attribute__((noinline)) yaml_failed(struct reader *r)
 {
 	yaml_parser_t *p = &r->parser;
 	yaml_mark_t m = p->problem_mark;
@@ -245,19 +248,9 @@ static void yaml_failed(struct reader *r)
 	r->fatal = 1;
 }
 
-int rd_next(struct reader *r)
+/* What rd_next does for events other than scalars: depth and aliases. */
+static int __attribute__((noinline)) structure(struct reader *r)
 {
-	if (r->have_ev) {
-		yaml_event_delete(&r->ev);
-		r->have_ev = 0;
-	}
-	if (r->fatal)
-		return -1;
-	if (!yaml_parser_parse(&r->parser, &r->ev)) {
-		yaml_failed(r);
-		return -1;
-	}
-	r->have_ev = 1;
 	switch (r->ev.type) {
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
@@ -287,6 +280,23 @@ int rd_next(struct reader *r)
 		break;
 	}
 	return 0;
+}
+
+int rd_next(struct reader *r)
+{
+	/* Every event of every file comes here: the common path is short. */
+	if (r->have_ev) {
+		yaml_event_delete(&r->ev);
+		r->have_ev = 0;
+	}
+	if (r->fatal)
+		return -1;
+	if (!yaml_parser_parse(&r->parser, &r->ev)) {
+		yaml_failed(r);
+		return -1;
+	}
+	r->have_ev = 1;
+	return r->ev.type == YAML_SCALAR_EVENT ? 0 : structure(r);
 }
 
 int rd_is_start(const struct reader *r)
@@ -358,8 +368,23 @@ int rd_text(struct reader *r, const char *key, enum text_mode mode, str_t *out)
 		r->buf = b;
 		r->buf_cap = TEXT_SANITIZE_MAX(n);
 	}
+	/* Charts repeat texts (milestone names, dates, statuses, owners): a
+	 * text read before, which sanitising left as it was, is its number
+	 * again, with neither sanitising nor a search of the pool. */
+	const char *raw = (const char *)r->ev.data.scalar.value;
+	uint32_t h = pool_hash(raw, n);
+	struct seen_text *seen = &r->seen[h % RD_SEEN];
+	if (seen->hash == h && seen->mode == mode && seen->s != STR_NONE && pool_len(r->pool, seen->s) == n &&
+	    !memcmp(pool_str(r->pool, seen->s), raw, n)) {
+		memcpy(r->buf, raw, n);
+		r->buf[n] = '\0';
+		r->len = n;
+		*out = seen->s;
+		return 0;
+	}
 	unsigned changed;
-	r->len = text_sanitize((const char *)r->ev.data.scalar.value, n, r->buf, mode, &changed);
+	r->len = text_sanitize(raw, n, r->buf, mode, &changed);
+	int same = !changed && r->len == n && !memcmp(r->buf, raw, n);
 	if (changed & TEXT_REPLACED)
 		rd_report(r, DIAG_WARNING, &r->ev.start_mark,
 			  "'%s' holds control or unprintable characters; shown as U+FFFD", key);
@@ -367,11 +392,14 @@ int rd_text(struct reader *r, const char *key, enum text_mode mode, str_t *out)
 		rd_report(r, DIAG_WARNING, &r->ev.start_mark,
 			  "'%s' holds invisible format characters (zero-width, bidi); removed", key);
 	int oom = 0;
-	*out = pool_intern(r->pool, r->buf, r->len, &oom);
+	*out = same ? pool_intern_hashed(r->pool, r->buf, r->len, h, &oom)
+		    : pool_intern(r->pool, r->buf, r->len, &oom);
 	if (oom) {
 		r->oom = r->fatal = 1;
 		return -1;
 	}
+	if (same)
+		*seen = (struct seen_text){h, *out, mode};
 	return 0;
 }
 
@@ -404,6 +432,11 @@ int rd_number(struct reader *r, const char *key, double *out)
 	int res = rd_text(r, key, TEXT_LINE, &s);
 	if (res != 0 || s == STR_NONE)
 		return res;
+	size_t k = s % 64;
+	if (r->number_seen[k] == s) { /* figures repeat too: only good ones are kept */
+		*out = r->number_is[k];
+		return 0;
+	}
 	double v = 0;
 	char q[RD_QUOTE_MAX];
 	switch (number_parse(r->buf, r->len, &v)) {
@@ -412,6 +445,8 @@ int rd_number(struct reader *r, const char *key, double *out)
 			rd_report(r, DIAG_ERROR, &m, "'%s' must not be negative", key);
 			return 1;
 		}
+		r->number_seen[k] = s;
+		r->number_is[k] = v;
 		*out = v;
 		return 0;
 	case NUMBER_INFINITE:

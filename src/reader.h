@@ -69,10 +69,23 @@ struct reader {
 	size_t diags_at_start, diags_dropped, aliases;
 	char *buf; /* the last text read, sanitised */
 	size_t buf_cap, len;
+	/* Recent texts that sanitising left unchanged, by their hash. */
+#define RD_SEEN 1024
+	struct seen_text {
+		uint32_t hash;
+		str_t s;
+		enum text_mode mode;
+	} seen[RD_SEEN];
 	/* Charts repeat the same few date texts, and equal texts share a
 	 * number: remember what recent numbers read as. */
 	str_t date_seen[256];
 	struct span date_span[256];
+	/* The same for statuses (schema.c reads them): a handful of spellings. */
+	str_t status_seen[64];
+	signed char status_is[64];
+	/* And for figures (investment 2.1): strtod is long. */
+	str_t number_seen[64];
+	double number_is[64];
 };
 
 /* Starts reading `fp` as file number `file`, interning texts into `pool`

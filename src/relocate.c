@@ -14,14 +14,14 @@ static int same(const struct chart *ca, str_t a, const struct chart *cb, str_t b
 /* Among the items it(i) for i in [from, to) stepping by next(i), the one
  * with old's id, else the first with old's name. */
 static uint32_t find(const struct chart *nc, enum kind k, uint32_t from, uint32_t to, int zones,
-		     const struct chart *oc, const struct item *old)
+		     const struct chart *oc, uint32_t oi)
 {
 	uint32_t named = NONE;
+	str_t id = item_id(oc, k, oi), name = chart_item(oc, k, oi)->name;
 	for (uint32_t i = from; i < to; i = zones ? nc->zones[i].end : i + 1) {
-		const struct item *it = chart_item(nc, k, i);
-		if (same(nc, it->id, oc, old->id))
+		if (same(nc, item_id(nc, k, i), oc, id))
 			return i;
-		if (named == NONE && same(nc, it->name, oc, old->name))
+		if (named == NONE && same(nc, chart_item(nc, k, i)->name, oc, name))
 			named = i;
 	}
 	return named;
@@ -35,7 +35,7 @@ uint32_t relocate_zone(const struct chart *nc, const struct chart *oc, uint32_t 
 	if (op != NONE && (np = relocate_zone(nc, oc, op)) == NONE)
 		return NONE;
 	uint32_t from = np == NONE ? 0 : np + 1, to = np == NONE ? (uint32_t)nc->nzones : nc->zones[np].end;
-	return find(nc, KIND_ZONE, from, to, 1, oc, &oc->zones[oz].it);
+	return find(nc, KIND_ZONE, from, to, 1, oc, oz);
 }
 
 uint32_t relocate_item(const struct chart *nc, enum kind k, uint32_t first, uint32_t n,
@@ -43,5 +43,5 @@ uint32_t relocate_item(const struct chart *nc, enum kind k, uint32_t first, uint
 {
 	if (oi >= chart_count(oc, k))
 		return NONE;
-	return find(nc, k, first, first + n, 0, oc, chart_item(oc, k, oi));
+	return find(nc, k, first, first + n, 0, oc, oi);
 }

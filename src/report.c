@@ -151,18 +151,24 @@ static void milestone_cells(const struct report *l, uint32_t mi, int overdue, st
 {
 	const struct chart *c = l->c;
 	const struct milestone *m = &c->milestones[mi];
-	const struct project *p = &c->projects[m->project];
+	uint32_t pi = milestone_project(c, mi);
+	const struct project *p = &c->projects[pi];
 	const struct zone *z = &c->zones[p->zone];
 	enum style st = overdue ? STYLE_OVERDUE : STYLE_SOON;
 	put(r, L_ZONE, item_name(c, &z->it), STYLE_NORMAL);
 	put(r, L_PROJECT, item_name(c, &p->it), STYLE_NORMAL);
 	put(r, L_MILESTONE, item_name(c, &m->it), st);
-	put(r, L_WRITTEN, chart_str(c, m->due_text), STYLE_NORMAL);
-	put_day(r, L_DATE, m->due);
+	day_t due = milestone_due(c, m);
+	put(r, L_WRITTEN, chart_str(c, milestone_due_text(c, m)), STYLE_NORMAL);
+	put_day(r, L_DATE, due);
 	char days[32];
-	words_days(days, sizeof days, overdue ? MS_OVERDUE : MS_SOON, m->due, l->s->today);
+	words_days(days, sizeof days, overdue ? MS_OVERDUE : MS_SOON, due, l->s->today);
 	putf(r, L_DAYS, st, "%s%s", overdue ? "! " : "", days);
-	str_t owner = m->it.owner ? m->it.owner : p->it.owner ? p->it.owner : z->it.owner;
+	str_t owner = item_owner(c, KIND_MILESTONE, mi);
+	if (!owner)
+		owner = item_owner(c, KIND_PROJECT, pi);
+	if (!owner)
+		owner = item_owner(c, KIND_ZONE, p->zone);
 	put(r, L_OWNER, chart_str(c, owner), STYLE_NORMAL);
 }
 
@@ -215,11 +221,11 @@ static void change_value(const struct chart *c, enum kind k, uint32_t i, int due
 		return;
 	}
 	if (k == KIND_MILESTONE) {
-		const struct milestone *m = &c->milestones[i];
-		if (m->due != DAY_NONE && cap >= 11)
-			date_format(m->due, buf);
+		const struct written *w = milestone_due_date(c, &c->milestones[i]);
+		if (w->last != DAY_NONE && cap >= 11)
+			date_format(w->last, buf);
 		else
-			snprintf(buf, cap, "%s", m->due_text ? chart_str(c, m->due_text) : "-");
+			snprintf(buf, cap, "%s", w->text ? chart_str(c, w->text) : "-");
 		return;
 	}
 	const struct target *t = &c->targets[i];
@@ -244,7 +250,7 @@ static void change_cells(const struct report *l, size_t i, struct cells *r)
 	const struct item *it = chart_item(c, v->kind, at);
 	uint32_t zone, project;
 	if (v->kind == KIND_MILESTONE) {
-		project = c->milestones[at].project;
+		project = milestone_project(c, at);
 		zone = c->projects[project].zone;
 	} else {
 		project = c->targets[at].project;

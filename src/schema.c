@@ -8,11 +8,11 @@
 /* ---- the tables ----------------------------------------------------- */
 
 enum ftype {
-	F_TEXT,   /* one line of text: str_t at `off` */
-	F_NOTE,   /* a paragraph: str_t at `off` */
+	F_TEXT,   /* one line of text: str_t at `off`, or out of line (OUT_OF_LINE, off2 the enum item_text) */
+	F_NOTE,   /* a paragraph: the same */
 	F_DUE,    /* a date: written text at `off`, the period's last day at `off2` */
-	F_DONE,   /* as F_DUE, for what has happened: a day after today is a warning */
-	F_SPAN,   /* as F_DUE, and the period's first day in the day_t after it */
+	F_WHEN,   /* a milestone's date: its number in the chart's written dates at `off` */
+	F_DONE,   /* as F_WHEN, for what has happened: a day after today is a warning */
 	F_START,  /* a date: written text at `off`, the period's first day at `off2` */
 	F_NUMBER, /* a double at `off` */
 	F_FLAG,   /* a boolean: sets `flag` in the item's flags */
@@ -21,11 +21,14 @@ enum ftype {
 };
 
 #define NO_RANGE ((size_t)-1)
+#define OUT_OF_LINE ((size_t)-1)
+#define KEY(k) k, sizeof k - 1
 
 struct schema;
 
 struct field {
 	const char *key;
+	size_t klen; /* strlen(key): keys are found by length first */
 	enum ftype type;
 	size_t off, off2;  /* dates: the text, the day the field stands for */
 	int required;  /* absent or empty: the item is invalid */
@@ -48,42 +51,39 @@ struct schema {
 
 /* Every item has these: a name and an id first, an owner and a note last. */
 #define NAME_ID(T)                                          \
-	{"name", F_TEXT, offsetof(T, it.name), 0, 1, 0, NULL}, \
-	{"id", F_TEXT, offsetof(T, it.id), 0, 0, 0, NULL}
+	{KEY("name"), F_TEXT, offsetof(T, it.name), 0, 1, 0, NULL}, \
+	{KEY("id"), F_TEXT, OUT_OF_LINE, ITX_ID, 0, 0, NULL}
 #define OWNER_NOTE(T)                                         \
-	{"owner", F_TEXT, offsetof(T, it.owner), 0, 0, 0, NULL}, \
-	{"note", F_NOTE, offsetof(T, it.note), 0, 0, 0, NULL}
+	{KEY("owner"), F_TEXT, OUT_OF_LINE, ITX_OWNER, 0, 0, NULL}, \
+	{KEY("note"), F_NOTE, OUT_OF_LINE, ITX_NOTE, 0, 0, NULL}
 #define N(a) (sizeof(a) / sizeof *(a))
 
 static void milestone_init(struct chart *c, uint32_t i, enum kind parent_kind, uint32_t parent)
 {
 	(void)parent_kind;
-	struct milestone *m = &c->milestones[i];
-	m->due = m->done = m->due_from = DAY_NONE;
-	m->project = parent;
-	m->it.status = ST_COUNT; /* not written: decided by `done` when finished */
+	(void)parent; /* its project's range holds it */
+	c->milestones[i].it.status = ST_COUNT; /* not written: decided by `done` when finished */
 }
 
 static void milestone_finish(struct reader *r, struct chart *c, uint32_t i)
 {
 	struct milestone *m = &c->milestones[i];
+	day_t done = milestone_done(c, m);
 	/* A done date says it is done, unless the status says otherwise. */
 	if (m->it.status == ST_COUNT)
-		m->it.status = m->done != DAY_NONE ? ST_DONE : ST_PLANNED;
-	else if (m->done != DAY_NONE && m->it.status != ST_DONE) {
-		yaml_mark_t mk = {0, m->it.at.line - 1, m->it.at.col - 1};
+		m->it.status = done != DAY_NONE ? ST_DONE : ST_PLANNED;
+	else if (done != DAY_NONE && m->it.status != ST_DONE) {
+		yaml_mark_t mk = {0, m->it.line - 1, m->it.col - 1};
 		rd_report(r, DIAG_WARNING, &mk, "milestone has a 'done' date but its status is '%s'",
 			  status_name(m->it.status));
 	}
 }
 
-_Static_assert(offsetof(struct milestone, due_from) == offsetof(struct milestone, due) + sizeof(day_t),
-	       "F_SPAN writes the first day right after the last");
 static const struct field milestone_fields[] = {
 	NAME_ID(struct milestone),
-	{"due", F_SPAN, offsetof(struct milestone, due_text), offsetof(struct milestone, due), 1, 0, NULL},
-	{"status", F_STATUS, 0, 0, 0, 0, NULL},
-	{"done", F_DONE, offsetof(struct milestone, done_text), offsetof(struct milestone, done), 0, 0, NULL},
+	{KEY("due"), F_WHEN, offsetof(struct milestone, due_date), 0, 1, 0, NULL},
+	{KEY("status"), F_STATUS, 0, 0, 0, 0, NULL},
+	{KEY("done"), F_DONE, offsetof(struct milestone, done_date), 0, 0, 0, NULL},
 	OWNER_NOTE(struct milestone),
 };
 static const struct schema milestone_schema = {
@@ -101,8 +101,8 @@ static void progress_init(struct chart *c, uint32_t i, enum kind parent_kind, ui
 }
 
 static const struct field progress_fields[] = {
-	{"as_of", F_DUE, offsetof(struct progress, as_of_text), offsetof(struct progress, as_of), 1, 0, NULL},
-	{"actual", F_NUMBER, offsetof(struct progress, actual), 0, 1, 0, NULL},
+	{KEY("as_of"), F_DUE, offsetof(struct progress, as_of_text), offsetof(struct progress, as_of), 1, 0, NULL},
+	{KEY("actual"), F_NUMBER, offsetof(struct progress, actual), 0, 1, 0, NULL},
 };
 static const struct schema progress_schema = {
 	KIND_PROGRESS, "a progress figure", "as_of: …, actual: …", progress_fields, N(progress_fields),
@@ -122,12 +122,12 @@ static void target_init(struct chart *c, uint32_t i, enum kind parent_kind, uint
 static void target_finish(struct reader *r, struct chart *c, uint32_t i)
 {
 	struct target *t = &c->targets[i];
-	yaml_mark_t at = {0, t->it.at.line - 1, t->it.at.col - 1};
+	yaml_mark_t at = {0, t->it.line - 1, t->it.col - 1};
 	/* Dated figures: the last is the current one; they go forward in time. */
 	for (uint32_t p = t->prog_first + 1; p < t->prog_first + t->prog_count; p++)
 		if (c->progress[p].as_of != DAY_NONE && c->progress[p - 1].as_of != DAY_NONE &&
 		    c->progress[p].as_of <= c->progress[p - 1].as_of) {
-			yaml_mark_t pm = {0, c->progress[p].it.at.line - 1, c->progress[p].it.at.col - 1};
+			yaml_mark_t pm = {0, c->progress[p].it.line - 1, c->progress[p].it.col - 1};
 			rd_report(r, DIAG_WARNING, &pm, "'progress' should go forward in time: this figure is not later than the one before");
 			break;
 		}
@@ -142,7 +142,7 @@ static void target_finish(struct reader *r, struct chart *c, uint32_t i)
 		t->as_of_text = last->as_of_text;
 	}
 	if (t->start != DAY_NONE && t->due != DAY_NONE && t->start > t->due) {
-		yaml_mark_t mk = {0, t->it.at.line - 1, t->it.at.col - 1};
+		yaml_mark_t mk = {0, t->it.line - 1, t->it.col - 1};
 		char q1[RD_QUOTE_MAX], q2[RD_QUOTE_MAX], q3[RD_QUOTE_MAX];
 		const char *n = chart_str(c, t->it.name), *a = chart_str(c, t->start_text),
 			   *b = chart_str(c, t->due_text);
@@ -153,14 +153,14 @@ static void target_finish(struct reader *r, struct chart *c, uint32_t i)
 
 static const struct field target_fields[] = {
 	NAME_ID(struct target),
-	{"target", F_NUMBER, offsetof(struct target, target), 0, 1, 0, NULL},
-	{"actual", F_NUMBER, offsetof(struct target, actual), 0, 0, 0, NULL},
-	{"unit", F_TEXT, offsetof(struct target, unit), 0, 0, 0, NULL},
-	{"due", F_DUE, offsetof(struct target, due_text), offsetof(struct target, due), 0, 0, NULL},
-	{"start", F_START, offsetof(struct target, start_text), offsetof(struct target, start), 0, 0, NULL},
-	{"as_of", F_DUE, offsetof(struct target, as_of_text), offsetof(struct target, as_of), 0, 0, NULL},
-	{"at_most", F_FLAG, 0, 0, 0, TARGET_AT_MOST, NULL},
-	{"progress", F_LIST, offsetof(struct target, prog_first), offsetof(struct target, prog_count), 0, 0,
+	{KEY("target"), F_NUMBER, offsetof(struct target, target), 0, 1, 0, NULL},
+	{KEY("actual"), F_NUMBER, offsetof(struct target, actual), 0, 0, 0, NULL},
+	{KEY("unit"), F_TEXT, offsetof(struct target, unit), 0, 0, 0, NULL},
+	{KEY("due"), F_DUE, offsetof(struct target, due_text), offsetof(struct target, due), 0, 0, NULL},
+	{KEY("start"), F_START, offsetof(struct target, start_text), offsetof(struct target, start), 0, 0, NULL},
+	{KEY("as_of"), F_DUE, offsetof(struct target, as_of_text), offsetof(struct target, as_of), 0, 0, NULL},
+	{KEY("at_most"), F_FLAG, 0, 0, 0, TARGET_AT_MOST, NULL},
+	{KEY("progress"), F_LIST, offsetof(struct target, prog_first), offsetof(struct target, prog_count), 0, 0,
 	 &progress_schema},
 	OWNER_NOTE(struct target),
 };
@@ -181,10 +181,10 @@ static void project_init(struct chart *c, uint32_t i, enum kind parent_kind, uin
 
 static const struct field project_fields[] = {
 	NAME_ID(struct project),
-	{"investment", F_NUMBER, offsetof(struct project, investment), 0, 0, 0, NULL},
-	{"targets", F_LIST, offsetof(struct project, tgt_first), offsetof(struct project, tgt_count), 0, 0,
+	{KEY("investment"), F_NUMBER, offsetof(struct project, investment), 0, 0, 0, NULL},
+	{KEY("targets"), F_LIST, offsetof(struct project, tgt_first), offsetof(struct project, tgt_count), 0, 0,
 	 &target_schema},
-	{"milestones", F_LIST, offsetof(struct project, ms_first), offsetof(struct project, ms_count), 0, 0,
+	{KEY("milestones"), F_LIST, offsetof(struct project, ms_first), offsetof(struct project, ms_count), 0, 0,
 	 &milestone_schema},
 	OWNER_NOTE(struct project),
 };
@@ -212,11 +212,11 @@ static void zone_finish(struct reader *r, struct chart *c, uint32_t i)
 static const struct schema zone_schema;
 static const struct field zone_fields[] = {
 	NAME_ID(struct zone),
-	{"targets", F_LIST, offsetof(struct zone, tgt_first), offsetof(struct zone, tgt_count), 0, 0,
+	{KEY("targets"), F_LIST, offsetof(struct zone, tgt_first), offsetof(struct zone, tgt_count), 0, 0,
 	 &target_schema},
-	{"projects", F_LIST, offsetof(struct zone, proj_first), offsetof(struct zone, proj_count), 0, 0,
+	{KEY("projects"), F_LIST, offsetof(struct zone, proj_first), offsetof(struct zone, proj_count), 0, 0,
 	 &project_schema},
-	{"zones", F_LIST, NO_RANGE, NO_RANGE, 0, 0, &zone_schema},
+	{KEY("zones"), F_LIST, NO_RANGE, NO_RANGE, 0, 0, &zone_schema},
 	OWNER_NOTE(struct zone),
 };
 static const struct schema zone_schema = {
@@ -371,13 +371,15 @@ static int which_field(struct reader *r, const struct schema *s, char *key, size
 {
 	yaml_mark_t at = rd_mark(r);
 	if (r->ev.type == YAML_SCALAR_EVENT) {
+		/* Every key of every item comes here: lengths first, then bytes. */
+		const char *v = (const char *)r->ev.data.scalar.value;
 		size_t len = r->ev.data.scalar.length;
-		*klen = len < 63 ? len : 63;
-		memcpy(key, r->ev.data.scalar.value, *klen);
-		key[*klen] = '\0';
 		for (size_t i = 0; i < s->nfields; i++)
-			if (len == *klen && !strcmp(key, s->fields[i].key))
+			if (s->fields[i].klen == len && !memcmp(v, s->fields[i].key, len))
 				return (int)i;
+		*klen = len < 63 ? len : 63;
+		memcpy(key, v, *klen);
+		key[*klen] = '\0';
 		unknown_key(r, &at, s, key, *klen);
 		return -1;
 	}
@@ -443,29 +445,48 @@ static int item_field(struct reader *r, struct chart *c, const struct field *f, 
 	yaml_mark_t at = rd_mark(r);
 	int given = !rd_is_null(r), res = 0, b; /* texts: not empty once read */
 	struct span sp;
+	str_t text = STR_NONE;
 	switch (f->type) {
 	case F_TEXT:
 	case F_NOTE:
-		res = rd_text(r, f->key, f->type == F_NOTE ? TEXT_PARA : TEXT_LINE, (str_t *)(item + f->off));
+		res = rd_text(r, f->key, f->type == F_NOTE ? TEXT_PARA : TEXT_LINE,
+			      f->off == OUT_OF_LINE ? &text : (str_t *)(item + f->off));
 		given = r->len > 0;
+		if (res == 0 && f->off == OUT_OF_LINE &&
+		    item_set_text(c, k, ic->i, (enum item_text)f->off2, text) < 0) {
+			r->oom = r->fatal = 1;
+			return -1;
+		}
 		break;
 	case F_DUE:
-	case F_SPAN:
-	case F_DONE:
 	case F_START:
 		res = rd_date(r, f->key, (str_t *)(item + f->off), &sp);
 		given = r->len > 0;
 		if (res == 0 && given)
 			*(day_t *)(item + f->off2) = f->type == F_START ? sp.first : sp.last;
-		if (res == 0 && given && f->type == F_SPAN)
-			((day_t *)(item + f->off2))[1] = sp.by ? sp.last : sp.first;
+		break;
+	case F_WHEN:
+	case F_DONE: {
+		res = rd_date(r, f->key, &text, &sp);
+		given = r->len > 0;
+		if (res < 0)
+			break;
+		/* A text that is not a date is kept, to be shown, with no days. */
+		uint32_t d = res == 0 ? chart_date(c, text, sp.by ? sp.last : sp.first, sp.last)
+				      : chart_date(c, text, DAY_NONE, DAY_NONE);
+		if (d == NONE) {
+			r->oom = r->fatal = 1;
+			return -1;
+		}
+		*(uint32_t *)(item + f->off) = d;
 		if (res == 0 && given && f->type == F_DONE && r->opts->today != DAY_NONE &&
 		    sp.last > r->opts->today) {
-			char d[11];
-			date_format(sp.last, d);
-			rd_report(r, DIAG_WARNING, &at, "'%s' is in the future (%s): has it happened?", f->key, d);
+			char day[11];
+			date_format(sp.last, day);
+			rd_report(r, DIAG_WARNING, &at, "'%s' is in the future (%s): has it happened?", f->key, day);
 		}
 		break;
+	}
 	case F_NUMBER:
 		res = rd_number(r, f->key, (double *)(item + f->off));
 		given = r->len > 0;
@@ -478,7 +499,12 @@ static int item_field(struct reader *r, struct chart *c, const struct field *f, 
 		str_t t;
 		if ((res = rd_text(r, f->key, TEXT_LINE, &t)) != 0 || t == STR_NONE)
 			break;
-		int st = status_parse(r->buf);
+		size_t slot = t % 64;
+		int st = r->status_seen[slot] == t ? r->status_is[slot] : status_parse(r->buf);
+		if (st >= 0) {
+			r->status_seen[slot] = t;
+			r->status_is[slot] = (signed char)st;
+		}
 		if (st < 0) {
 			char q[RD_QUOTE_MAX];
 			rd_report(r, DIAG_ERROR, &at,
@@ -528,8 +554,8 @@ static int read_item(struct reader *r, struct chart *c, const struct schema *s, 
 		return -1;
 	}
 	yaml_mark_t start = rd_mark(r);
-	it->kind = (uint8_t)s->kind;
-	it->at = (struct place){(uint32_t)start.line + 1, (uint32_t)start.column + 1, r->file};
+	it->line = (uint32_t)start.line + 1;
+	it->col = start.column + 1 < UINT16_MAX ? (uint16_t)(start.column + 1) : UINT16_MAX;
 	s->init(c, i, parent_kind, parent);
 	/* Problems found from here on are this item's (or a child's). */
 	int was_kind = r->kind;
@@ -544,7 +570,7 @@ static int read_item(struct reader *r, struct chart *c, const struct schema *s, 
 	for (size_t f = 0; f < s->nfields; f++) { /* required fields never written */
 		if (!s->fields[f].required || (seen & (1u << f)))
 			continue;
-		yaml_mark_t m = {0, it->at.line - 1, it->at.col - 1};
+		yaml_mark_t m = {0, it->line - 1, it->col - 1};
 		char q[RD_QUOTE_MAX];
 		const char *n = chart_str(c, it->name);
 		if (*n)
@@ -589,8 +615,8 @@ static int read_list(struct reader *r, struct chart *c, const char *key, const s
 
 /* The top level: a title and the zones. */
 static const struct field chart_fields[] = {
-	{"title", F_TEXT, 0, 0, 0, 0, NULL},
-	{"zones", F_LIST, NO_RANGE, NO_RANGE, 0, 0, &zone_schema}, /* required: checked after */
+	{KEY("title"), F_TEXT, 0, 0, 0, 0, NULL},
+	{KEY("zones"), F_LIST, NO_RANGE, NO_RANGE, 0, 0, &zone_schema}, /* required: checked after */
 };
 static const struct schema chart_schema = {KIND_COUNT, "the chart", "", chart_fields, N(chart_fields),
 					    NULL, NULL};

@@ -123,14 +123,15 @@ int matcher_text(const struct matcher *m, const char *s, size_t len)
 int matcher_item(const struct matcher *m, const struct chart *c, enum kind k, uint32_t i)
 {
 	const struct item *it = chart_item(c, k, i);
-	if (matcher_str(m, it->name) || matcher_str(m, it->id) || matcher_str(m, it->owner) ||
-	    matcher_str(m, it->note))
+	if (matcher_str(m, it->name) || matcher_str(m, item_id(c, k, i)) || matcher_str(m, item_owner(c, k, i)) ||
+	    matcher_str(m, item_note(c, k, i)))
 		return 1;
 	if (k == KIND_MILESTONE) {
-		const struct milestone *ms = &c->milestones[i];
-		return matcher_str(m, ms->due_text) || matcher_str(m, ms->done_text) ||
-		       (m->is_date && ((ms->due >= m->when.first && ms->due <= m->when.last) ||
-				       (ms->done >= m->when.first && ms->done <= m->when.last)));
+		const struct written *due = milestone_due_date(c, &c->milestones[i]),
+				     *done = milestone_done_date(c, &c->milestones[i]);
+		return matcher_str(m, due->text) || matcher_str(m, done->text) ||
+		       (m->is_date && ((due->last >= m->when.first && due->last <= m->when.last) ||
+				       (done->last >= m->when.first && done->last <= m->when.last)));
 	}
 	if (k == KIND_TARGET) {
 		const struct target *t = &c->targets[i];

@@ -10,7 +10,8 @@ static const struct chart *sort_chart; /* qsort has no context argument */
 static int by_due(const void *a, const void *b)
 {
 	uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
-	day_t x = sort_chart->milestones[i].due, y = sort_chart->milestones[j].due;
+	day_t x = milestone_due(sort_chart, &sort_chart->milestones[i]),
+	      y = milestone_due(sort_chart, &sort_chart->milestones[j]);
 	if (x != y)
 		return x < y ? -1 : 1;
 	return i < j ? -1 : i > j; /* then in file order */
@@ -47,7 +48,7 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 	s->target_order = malloc((c->ntargets + 1) * sizeof *s->target_order);
 	size_t no = 0, ns = 0;
 	for (size_t i = 0; i < c->nmilestones; i++) {
-		enum ms_state st = milestone_state(&c->milestones[i], today, soon_days);
+		enum ms_state st = milestone_state(c, &c->milestones[i], today, soon_days);
 		no += st == MS_OVERDUE;
 		ns += st == MS_SOON;
 	}
@@ -63,10 +64,14 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 		double inv = c->projects[p].investment;
 		s->projects[p] = (struct roll){.projects = 1, .next = DAY_NONE, .investment = isnan(inv) ? 0 : inv};
 	}
-	for (size_t i = 0; i < c->nmilestones; i++) {
+	/* Each project's milestones are a range, in order: by project, they
+	 * are visited in file order too. */
+	for (size_t p = 0; p < c->nprojects; p++)
+	for (size_t i = c->projects[p].ms_first; i < c->projects[p].ms_first + c->projects[p].ms_count; i++) {
 		const struct milestone *m = &c->milestones[i];
-		struct roll *r = &s->projects[m->project];
-		enum ms_state st = milestone_state(m, today, soon_days);
+		struct roll *r = &s->projects[p];
+		enum ms_state st = milestone_state(c, m, today, soon_days);
+		day_t due = milestone_due(c, m);
 		r->milestones++;
 		r->postponed += ch && ch->slip[i] > 0;
 		switch (st) {
@@ -83,8 +88,8 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 		case MS_PAUSED: r->paused++; break;
 		default: break;
 		}
-		if ((st == MS_SOON || st == MS_OPEN) && (r->next == DAY_NONE || m->due < r->next))
-			r->next = m->due;
+		if ((st == MS_SOON || st == MS_OPEN) && (r->next == DAY_NONE || due < r->next))
+			r->next = due;
 	}
 	for (size_t i = 0; i < c->ntargets; i++) {
 		const struct target *t = &c->targets[i];

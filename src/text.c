@@ -15,13 +15,18 @@
 
 enum cls { KEEP, REPLACE, DROP, NEWLINE, SPACE, MARK };
 
+/* The CJK blocks a chart is made of, all kept as they are. */
+static int common_cjk(ucs4_t c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x3029) || (c >= 0xff01 && c <= 0xff60);
+}
+
 static enum cls classify(ucs4_t c)
 {
-	/* The common cases first: ASCII and the CJK blocks a chart is made of. */
+	/* The common cases first: ASCII and the CJK blocks. */
 	if (c >= 0x20 && c < 0x7f)
 		return KEEP;
-	if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x3029) ||
-	    (c >= 0xff01 && c <= 0xff60))
+	if (common_cjk(c))
 		return KEEP;
 	switch (c) {
 	case '\t': return SPACE;
@@ -54,6 +59,19 @@ size_t text_sanitize(const char *in, size_t len, char *out, enum text_mode mode,
 			*o++ = *s++;
 			base = 1;
 			continue;
+		}
+		if ((*s & 0xf0) == 0xe0 && end - s >= 3 && (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80) {
+			/* Three bytes of the common CJK blocks (none below U+0800,
+			 * so never an overlong form, nor a surrogate): copied as
+			 * they are, with no decoding and encoding again. */
+			ucs4_t k = (ucs4_t)(*s & 0x0f) << 12 | (ucs4_t)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+			if (common_cjk(k)) {
+				memcpy(o, s, 3);
+				o += 3;
+				s += 3;
+				base = 1;
+				continue;
+			}
 		}
 		n = u8_mbtouc(&c, s, (size_t)(end - s));
 		if (c == 0xfffd && !(n == 3 && s[0] == 0xef && s[1] == 0xbf && s[2] == 0xbd))

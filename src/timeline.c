@@ -151,35 +151,36 @@ static void project_marks(struct grid *g, int y, int x0, int w, const struct tim
 	for (int pass = 0; pass < 3; pass++)
 		for (uint32_t i = pr->ms_first; i < pr->ms_first + pr->ms_count; i++) {
 			const struct milestone *m = &c->milestones[i];
-			enum ms_state st = milestone_state(m, t->s->today, t->s->soon_days);
-			if (m->due == DAY_NONE || st == MS_DROPPED)
+			enum ms_state st = milestone_state(c, m, t->s->today, t->s->soon_days);
+			day_t due = milestone_due(c, m), due_from = milestone_due_from(c, m), done = milestone_done(c, m);
+			if (due == DAY_NONE || st == MS_DROPPED)
 				continue;
-			long xd = x_of(t, m->due);
+			long xd = x_of(t, due);
 			before |= pass == 0 && xd < 0 && st == MS_OVERDUE;
 			after |= pass == 0 && xd >= w && (st == MS_OPEN || st == MS_SOON);
 			if (xd < -w || xd > 2L * w) /* far off screen: nothing to draw */
-				if (st != MS_DONE_LATE || m->done == DAY_NONE || x_of(t, m->done) < 0)
+				if (st != MS_DONE_LATE || done == DAY_NONE || x_of(t, done) < 0)
 					continue;
 			enum style sty = st == MS_OVERDUE ? STYLE_OVERDUE : st == MS_SOON ? STYLE_SOON
 					 : st == MS_DONE ? STYLE_DONE : st == MS_DONE_LATE ? STYLE_DONE_LATE
 					 : st == MS_PAUSED ? STYLE_PAUSED : STYLE_NORMAL;
 			if (pass == 0) {
-				if (m->due_from != DAY_NONE && m->due_from < m->due && st != MS_DONE &&
+				if (due_from != DAY_NONE && due_from < due && st != MS_DONE &&
 				    st != MS_DONE_LATE)
-					run(g, y, x0, w, x_of(t, m->due_from), xd, mk->span, sty);
-				if (st == MS_DONE_LATE && m->done != DAY_NONE)
-					run(g, y, x0, w, xd + 1, x_of(t, m->done), mk->late_link, sty);
+					run(g, y, x0, w, x_of(t, due_from), xd, mk->span, sty);
+				if (st == MS_DONE_LATE && done != DAY_NONE)
+					run(g, y, x0, w, xd + 1, x_of(t, done), mk->late_link, sty);
 				continue;
 			}
 			int worst = st == MS_OVERDUE || st == MS_SOON;
 			if ((pass == 2) != worst)
 				continue;
 			switch (st) {
-			case MS_DONE: mark(g, y, x0, w, m->done != DAY_NONE ? x_of(t, m->done) : xd, mk->done, sty); break;
+			case MS_DONE: mark(g, y, x0, w, done != DAY_NONE ? x_of(t, done) : xd, mk->done, sty); break;
 			case MS_DONE_LATE:
 				mark(g, y, x0, w, xd, mk->late_due, sty);
-				if (m->done != DAY_NONE)
-					mark(g, y, x0, w, x_of(t, m->done), mk->done, sty);
+				if (done != DAY_NONE)
+					mark(g, y, x0, w, x_of(t, done), mk->done, sty);
 				break;
 			case MS_OVERDUE: mark(g, y, x0, w, xd, mk->overdue, sty); break;
 			case MS_PAUSED: mark(g, y, x0, w, xd, mk->paused, sty); break;

@@ -189,9 +189,8 @@ static void edit(struct ui *u)
 	if (top(u)->where && top(u)->where(top_st(u), &u->a, &file, &line)) {
 		/* where the view says: a problem's line */
 	} else if (top(u)->current && top(u)->current(top_st(u), &u->a, &k, &i)) {
-		const struct item *it = chart_item(u->a.c, k, i);
-		file = it->at.file;
-		line = it->at.line;
+		file = item_file(u->a.c, k, i);
+		line = chart_item(u->a.c, k, i)->line;
 	} else {
 		return app_say(&u->a, "没有可编辑的项 nothing to edit");
 	}

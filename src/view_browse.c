@@ -170,7 +170,7 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 	int words_w = 0;
 	char words[32], due[11];
 	for (int r = 0; p == PANE_MILESTONES && r < l->rows && ls->top + (size_t)r < ls->n; r++) {
-		words_milestone(&c->milestones[ls->v[ls->top + (size_t)r]], b->s->today, b->s->soon_days, words,
+		words_milestone(c, &c->milestones[ls->v[ls->top + (size_t)r]], b->s->today, b->s->soon_days, words,
 				sizeof words);
 		int ww = text_width(words, strlen(words));
 		words_w = ww > words_w ? ww : words_w;
@@ -219,17 +219,18 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 			it = &c->projects[v].it;
 		} else {
 			const struct milestone *m = &c->milestones[v];
-			enum style st = words_milestone(m, b->s->today, b->s->soon_days, words, sizeof words);
+			enum style st = words_milestone(c, m, b->s->today, b->s->soon_days, words, sizeof words);
 			grid_text(g, y, x1 - 1 - words_w, words_w, words, strlen(words), ALIGN_RIGHT, st, f->ellipsis);
 			end = x1 - 2 - words_w;
 			if (end - x > 24) { /* room for the date too: as written, if it did not read */
 				const char *shown = due;
-				if (m->due != DAY_NONE)
-					date_format(m->due, due);
+				const struct written *wd = milestone_due_date(c, m);
+				if (wd->last != DAY_NONE)
+					date_format(wd->last, due);
 				else
-					shown = m->due_text ? chart_str(c, m->due_text) : "-";
+					shown = wd->text ? chart_str(c, wd->text) : "-";
 				grid_text(g, y, end - 10, 10, shown, strlen(shown), ALIGN_LEFT,
-					  m->due != DAY_NONE ? STYLE_DIM : STYLE_OVERDUE, f->ellipsis);
+					  wd->last != DAY_NONE ? STYLE_DIM : STYLE_OVERDUE, f->ellipsis);
 				end -= 11;
 			}
 			if (!(sel && b->focus == p) && st == STYLE_OVERDUE)
@@ -349,8 +350,8 @@ static int detail_baseline(struct grid *g, int y, int y_end, int x0, int x1, con
 		snprintf(buf, sizeof buf, "新增：基线 %s 中没有", ch->b->name);
 	} else {
 		const struct milestone *o = &ch->b->c.milestones[j];
-		if (o->due != DAY_NONE)
-			date_format(o->due, then);
+		if (milestone_due(&ch->b->c, o) != DAY_NONE)
+			date_format(milestone_due(&ch->b->c, o), then);
 		if (d > 0)
 			snprintf(buf, sizeof buf, "%s %s  %s推迟 %d天", ch->b->name, then, postponed_mark(f), (int)d);
 		else if (d < 0)
@@ -394,7 +395,7 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 		const struct roll *r = &b->s->zones[v];
 		it = &z->it;
 		y = detail_line(g, y, y_end, x0, x1, "区域", item_name(c, it), STYLE_TITLE, f);
-		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, it->owner), STYLE_NORMAL, f);
+		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, item_owner(c, KIND_ZONE, v)), STYLE_NORMAL, f);
 		char next[11] = "-";
 		if (r->next != DAY_NONE)
 			date_format(r->next, next);
@@ -407,7 +408,8 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 		it = &pr->it;
 		y = detail_line(g, y, y_end, x0, x1, "项目", item_name(c, it), STYLE_TITLE, f);
 		y = detail_line(g, y, y_end, x0, x1, "区域", item_name(c, &c->zones[pr->zone].it), STYLE_NORMAL, f);
-		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, it->owner), STYLE_NORMAL, f);
+		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, item_owner(c, KIND_PROJECT, v)), STYLE_NORMAL,
+				f);
 		if (!isnan(pr->investment)) {
 			char inv[40];
 			number_format(pr->investment, inv, sizeof inv);
@@ -421,32 +423,36 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 		tgt_count = pr->tgt_count;
 	} else {
 		const struct milestone *m = &c->milestones[v];
-		const struct project *pr = &c->projects[m->project];
+		uint32_t pi = milestone_project(c, v);
+		const struct project *pr = &c->projects[pi];
 		it = &m->it;
 		y = detail_line(g, y, y_end, x0, x1, "节点", item_name(c, it), STYLE_TITLE, f);
 		y = detail_line(g, y, y_end, x0, x1, "项目", item_name(c, &pr->it), STYLE_NORMAL, f);
 		char words[32], due[11] = "-";
-		enum style st = words_milestone(m, b->s->today, b->s->soon_days, words, sizeof words);
-		if (m->due != DAY_NONE)
-			date_format(m->due, due);
-		snprintf(buf, sizeof buf, "%s（%s）  %s", chart_str(c, m->due_text), due, words);
+		enum style st = words_milestone(c, m, b->s->today, b->s->soon_days, words, sizeof words);
+		if (milestone_due(c, m) != DAY_NONE)
+			date_format(milestone_due(c, m), due);
+		snprintf(buf, sizeof buf, "%s（%s）  %s", chart_str(c, milestone_due_text(c, m)), due, words);
 		y = detail_line(g, y, y_end, x0, x1, "截止", buf, st, f);
 		if (b->s->changes)
 			y = detail_baseline(g, y, y_end, x0, x1, b, v, f);
 		if (h->state != HIST_NONE && h->c == c && h->ms == v)
 			y = detail_history(g, y, y_end, x0, x1, h, f);
-		snprintf(buf2, sizeof buf2, "%s%s%s", status_label(it->status), m->done_text ? "  完成于 " : "",
-			 chart_str(c, m->done_text));
+		str_t done = milestone_done_text(c, m);
+		snprintf(buf2, sizeof buf2, "%s%s%s", status_label(it->status), done ? "  完成于 " : "",
+			 chart_str(c, done));
 		y = detail_line(g, y, y_end, x0, x1, "状态", buf2, STYLE_NORMAL, f);
-		str_t owner = it->owner ? it->owner : pr->it.owner;
+		str_t owner = item_owner(c, KIND_MILESTONE, v);
+		if (!owner)
+			owner = item_owner(c, KIND_PROJECT, pi);
 		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, owner), STYLE_NORMAL, f);
 	}
 	char src[PATH_MAX + 16]; /* the whole path: the pane cuts it, never mid-character */
-	snprintf(src, sizeof src, "%s:%u", c->files[it->at.file].shown, (unsigned)it->at.line);
+	enum kind kind = p == PANE_ZONES ? KIND_ZONE : p == PANE_PROJECTS ? KIND_PROJECT : KIND_MILESTONE;
+	snprintf(src, sizeof src, "%s:%u", c->files[item_file(c, kind, v)].shown, (unsigned)it->line);
 	y = detail_line(g, y, y_end, x0, x1, "来源", src, STYLE_DIM, f);
 	/* What is wrong with it, where: the loader said which item each
 	 * problem is about, and they are indexed by item once per load. */
-	enum kind kind = p == PANE_ZONES ? KIND_ZONE : p == PANE_PROJECTS ? KIND_PROJECT : KIND_MILESTONE;
 	size_t first, n = diag_of_item(&c->diags, kind, v, &first);
 	for (size_t i = 0; i < n && y < y_end; i++) {
 		const struct diag *d = &c->diags.v[c->diags.by_item[first + i]];
@@ -458,7 +464,8 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 				d->severity == DIAG_ERROR ? STYLE_OVERDUE : STYLE_NORMAL, f, 3);
 	}
 	/* Its targets: all the room left, or half of it when there is a note. */
-	int left = y_end - y, room = it->note == STR_NONE ? left : left / 2 > 2 ? left / 2 : 2;
+	str_t note = item_note(c, kind, v);
+	int left = y_end - y, room = note == STR_NONE ? left : left / 2 > 2 ? left / 2 : 2;
 	if (tgt_count > (uint32_t)room && room > 1) {
 		y = detail_targets(g, y, y + room - 1, x0, x1, b, tgt_first, tgt_count, f);
 		snprintf(buf, sizeof buf, "%s 另有 %u 个指标（T 查看全部）", f->ellipsis, tgt_count - (uint32_t)(room - 1));
@@ -466,8 +473,8 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 	} else {
 		y = detail_targets(g, y, y_end, x0, x1, b, tgt_first, tgt_count, f);
 	}
-	if (it->note != STR_NONE)
-		detail_para(g, y, y_end, x0, x1, "备注", chart_str(c, it->note), pool_len(&c->str, it->note),
+	if (note != STR_NONE)
+		detail_para(g, y, y_end, x0, x1, "备注", chart_str(c, note), pool_len(&c->str, note),
 			    STYLE_NORMAL, f, 64);
 }
 
@@ -592,7 +599,7 @@ static int show(void *st, struct app *a, enum kind k, uint32_t i)
 	struct hit h = {NONE, NONE, NONE};
 	if (k == KIND_MILESTONE) {
 		h.milestone = i;
-		i = c->milestones[i].project;
+		i = milestone_project(c, i);
 		k = KIND_PROJECT;
 	}
 	if (k == KIND_PROGRESS) {

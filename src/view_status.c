@@ -116,7 +116,7 @@ static int row_matches(const struct report *l, const struct matcher *m, long row
 		return 0;
 	if (matcher_item(m, l->c, k, i))
 		return 1;
-	uint32_t project = k == KIND_MILESTONE ? l->c->milestones[i].project
+	uint32_t project = k == KIND_MILESTONE ? milestone_project(l->c, i)
 			   : k == KIND_TARGET  ? l->c->targets[i].project : NONE;
 	uint32_t zone = project != NONE ? l->c->projects[project].zone
 			: k == KIND_TARGET ? l->c->targets[i].zone : NONE;

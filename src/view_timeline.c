@@ -164,7 +164,7 @@ static int show(void *st, struct app *a, enum kind k, uint32_t i)
 {
 	struct tl_view *v = st;
 	const struct chart *c = a->c;
-	uint32_t project = k == KIND_PROJECT ? i : k == KIND_MILESTONE ? c->milestones[i].project
+	uint32_t project = k == KIND_PROJECT ? i : k == KIND_MILESTONE ? milestone_project(c, i)
 		: k == KIND_TARGET ? c->targets[i].project : NONE;
 	uint32_t zone = project != NONE ? c->projects[project].zone : k == KIND_ZONE ? i
 		: k == KIND_TARGET ? c->targets[i].zone : NONE;

@@ -13,6 +13,7 @@
 /* Days late or left: "逾期12天", "还剩3天", "今天到期". */
 void words_days(char *buf, size_t cap, enum ms_state st, day_t due, day_t today);
 /* A milestone's state in words, and its style. */
-enum style words_milestone(const struct milestone *m, day_t today, int soon, char *buf, size_t cap);
+enum style words_milestone(const struct chart *c, const struct milestone *m, day_t today, int soon, char *buf,
+			   size_t cap);
 
 #endif

@@ -75,9 +75,10 @@ static void test_fields(void)
 		is_int(c.zones[i].parent, parents[i], "zone %d parent", i);
 		is_int(c.zones[i].depth, depths[i], "zone %d depth", i);
 	}
-	is_str(S(&c, c.zones[0].it.owner), "禹伟", "zone owner");
-	is_int(c.zones[0].it.at.line, 3, "zone line");
-	is_int(c.zones[0].it.at.col, 5, "zone column");
+	is_str(S(&c, item_owner(&c, KIND_ZONE, 0)), "禹伟", "zone owner");
+	is_int(item_owner(&c, KIND_ZONE, 1), STR_NONE, "a zone with no owner has none");
+	is_int(c.zones[0].it.line, 3, "zone line");
+	is_int(c.zones[0].it.col, 5, "zone column");
 	is_int(c.zones[0].proj_count, 1, "zone has one project");
 	const struct project *p = &c.projects[0];
 	ok(p->investment == 50.5, "investment read as a number");
@@ -85,19 +86,28 @@ static void test_fields(void)
 	is_int(p->ms_count, 3, "three milestones");
 	const struct milestone *m = c.milestones;
 	char buf[11];
-	date_format(m[0].due, buf);
+	date_format(milestone_due(&c, &m[0]), buf);
 	is_str(buf, "2022-12-31", "due is the last day of the quarter");
-	is_str(S(&c, m[0].due_text), "2022年四季度", "due as written is kept");
+	date_format(milestone_due_from(&c, &m[0]), buf);
+	is_str(buf, "2022-10-01", "and its period starts on the quarter's first day");
+	is_str(S(&c, milestone_due_text(&c, &m[0])), "2022年四季度", "due as written is kept");
+	date_format(milestone_done(&c, &m[0]), buf);
+	is_str(buf, "2022-11-15", "done date");
+	is_str(S(&c, milestone_done_text(&c, &m[0])), "2022年11月15日", "done as written is kept");
+	is_int(milestone_done(&c, &m[1]), DAY_NONE, "no done date: none");
+	is_int(milestone_project(&c, 2), 0, "a milestone's project");
 	is_int(m[0].it.status, ST_DONE, "a done date makes it done");
 	is_int(m[1].it.status, ST_DROPPED, "Chinese status 取消 is dropped");
-	is_str(S(&c, m[2].it.note), "一期\n二期", "note keeps its line break");
-	is_int(m[0].it.at.line, 11, "milestone line");
-	is_int(m[0].it.at.col, 13, "milestone column: its '{'");
+	is_str(S(&c, item_note(&c, KIND_MILESTONE, 2)), "一期\n二期", "note keeps its line break");
+	is_int(m[0].it.line, 11, "milestone line");
+	is_int(m[0].it.col, 13, "milestone column: its '{'");
+	is_int(item_file(&c, KIND_MILESTONE, 2), 0, "milestone file");
 	/* ids: the written one wins, the others derive from the name */
-	is_str(S(&c, m[2].it.id), "开工", "written id kept");
+	is_str(S(&c, item_id(&c, KIND_MILESTONE, 2)), "开工", "written id kept");
 	ok(!(m[2].it.flags & ITEM_ID_DERIVED), "written id is not derived");
-	is_str(S(&c, m[0].it.id), "开工~2", "derived id steps aside for a written one");
-	is_str(S(&c, m[1].it.id), "开工~3", "derived ids stay unique among siblings");
+	is_str(S(&c, item_id(&c, KIND_MILESTONE, 0)), "开工~2", "derived id steps aside for a written one");
+	is_str(S(&c, item_id(&c, KIND_MILESTONE, 1)), "开工~3", "derived ids stay unique among siblings");
+	is_str(S(&c, item_id(&c, KIND_PROJECT, 0)), "方特", "a derived id is the name when it is unique");
 	ok(m[1].it.flags & ITEM_ID_DERIVED, "derived id is flagged");
 	is_int(m[0].it.name, m[1].it.name, "equal texts share one handle");
 	const struct target *t = &c.targets[0];
@@ -111,24 +121,18 @@ static void test_fields(void)
 	is_int(c.zones[0].tgt_count, 1, "zone has one target");
 
 	day_t d = date_from_ymd(2023, 1, 1);
-	struct milestone x = {.due = d, .done = DAY_NONE, .it.status = ST_PLANNED};
-	is_int(milestone_state(&x, d + 1, 14), MS_OVERDUE, "due yesterday: overdue");
-	is_int(milestone_state(&x, d, 14), MS_SOON, "due today: due soon");
-	is_int(milestone_state(&x, d - 13, 14), MS_SOON, "due in 13 days: due soon");
-	is_int(milestone_state(&x, d - 14, 14), MS_OPEN, "due in 14 days: not yet");
-	is_int(milestone_state(&x, d, 0), MS_OPEN, "soon 0: nothing is due soon");
-	x.it.status = ST_ACTIVE;
-	is_int(milestone_state(&x, d + 1, 14), MS_OVERDUE, "active and late: overdue");
-	x.it.status = ST_DONE;
-	is_int(milestone_state(&x, d + 9, 14), MS_DONE, "done with no date: done");
-	x.done = d + 1;
-	is_int(milestone_state(&x, d + 9, 14), MS_DONE_LATE, "done after due: done late");
-	x.done = d;
-	is_int(milestone_state(&x, d + 9, 14), MS_DONE, "done on the due day: on time");
-	x.it.status = ST_DROPPED;
-	is_int(milestone_state(&x, d + 9, 14), MS_DROPPED, "dropped is never overdue");
-	x = (struct milestone){.due = DAY_NONE, .done = DAY_NONE};
-	is_int(milestone_state(&x, d, 14), MS_INVALID, "no due date: invalid, not overdue");
+	is_int(ms_state(ST_PLANNED, d, DAY_NONE, d + 1, 14), MS_OVERDUE, "due yesterday: overdue");
+	is_int(ms_state(ST_PLANNED, d, DAY_NONE, d, 14), MS_SOON, "due today: due soon");
+	is_int(ms_state(ST_PLANNED, d, DAY_NONE, d - 13, 14), MS_SOON, "due in 13 days: due soon");
+	is_int(ms_state(ST_PLANNED, d, DAY_NONE, d - 14, 14), MS_OPEN, "due in 14 days: not yet");
+	is_int(ms_state(ST_PLANNED, d, DAY_NONE, d, 0), MS_OPEN, "soon 0: nothing is due soon");
+	is_int(ms_state(ST_ACTIVE, d, DAY_NONE, d + 1, 14), MS_OVERDUE, "active and late: overdue");
+	is_int(ms_state(ST_DONE, d, DAY_NONE, d + 9, 14), MS_DONE, "done with no date: done");
+	is_int(ms_state(ST_DONE, d, d + 1, d + 9, 14), MS_DONE_LATE, "done after due: done late");
+	is_int(ms_state(ST_DONE, d, d, d + 9, 14), MS_DONE, "done on the due day: on time");
+	is_int(ms_state(ST_DROPPED, d, d, d + 9, 14), MS_DROPPED, "dropped is never overdue");
+	is_int(ms_state(ST_PLANNED, DAY_NONE, DAY_NONE, d, 14), MS_INVALID, "no due date: invalid, not overdue");
+	is_int(milestone_state(&c, &m[1], d + 1, 14), MS_DROPPED, "a milestone's state from the chart");
 	chart_free(&c);
 }
 
@@ -141,10 +145,40 @@ static void test_sanitised(void)
 		 "    owner: \"\\t 王\\u200B超 \\r\\n\"\n",
 	     NULL);
 	is_str(S(&c, c.zones[0].it.name), "\xef\xbf\xbd[2J区\xef\xbf\xbd尾", "ESC and NUL replaced, text after NUL kept");
-	is_str(S(&c, c.zones[0].it.note), "ab", "bidi override removed");
-	is_str(S(&c, c.zones[0].it.owner), "王超", "tab, ZWSP and CRLF cleaned, ends trimmed");
+	is_str(S(&c, item_note(&c, KIND_ZONE, 0)), "ab", "bidi override removed");
+	is_str(S(&c, item_owner(&c, KIND_ZONE, 0)), "王超", "tab, ZWSP and CRLF cleaned, ends trimmed");
 	is_int((long long)c.diags.warnings, 3, "each changed text is a warning");
 	is_int((long long)c.diags.errors, 0, "and not an error");
+	chart_free(&c);
+}
+
+/* Texts read again are remembered by their bytes: the same bytes must still
+ * read as each field's mode makes them, and a changed one is said each time. */
+static void test_repeated_texts(void)
+{
+	struct chart c;
+	load(&c, "zones:\n"
+		 "  - {name: 甲, note: \"a\\nb\", owner: \"a\\nb\"}\n"
+		 "  - {name: 乙, note: \"a\\nb\", owner: \"a\\nb\"}\n"
+		 "  - {name: \"丙\\e\"}\n"
+		 "  - {name: \"丙\\e\"}\n"
+		 "  - {name: 丁, note: \" x\"}\n"
+		 "  - {name: 戊, owner: \" x\", note: \" x\"}\n",
+	     NULL);
+	is_str(S(&c, item_note(&c, KIND_ZONE, 1)), "a\nb", "a repeated note keeps its line break");
+	is_str(S(&c, item_owner(&c, KIND_ZONE, 1)), "a b", "the same bytes as an owner: one line");
+	is_str(S(&c, c.zones[3].it.name), "丙\xef\xbf\xbd", "a repeated text with a control is cleaned again");
+	is_int((long long)c.diags.warnings, 2, "and warned of each time");
+	is_str(S(&c, item_owner(&c, KIND_ZONE, 5)), "x", "a repeated note's bytes as an owner are trimmed");
+	is_str(S(&c, item_note(&c, KIND_ZONE, 5)), " x", "and as a note they are not");
+	chart_free(&c);
+
+	load(&c, "zones: [{name: 甲, projects: [{name: a, investment: 2.5}, {name: b, investment: 2.5},\n"
+		 "  {name: c, investment: -1}, {name: d, investment: -1}, {name: e, investment: x}, {name: f, investment: x}]}]\n",
+	     NULL);
+	ok(c.projects[0].investment == 2.5 && c.projects[1].investment == 2.5, "a repeated figure reads the same");
+	ok(isnan(c.projects[3].investment) && isnan(c.projects[5].investment), "a repeated bad figure is not read");
+	is_int((long long)c.diags.errors, 4, "and is reported each time");
 	chart_free(&c);
 }
 
@@ -184,8 +218,9 @@ static void test_limits(void)
 static void test_rollback(void)
 {
 	struct chart c;
-	const char *g = "zones: [{name: 好}]\n";
-	const char *b = "zones:\n  - name: 坏的区\n    projects: [{name: 坏的项目, investment: x}]\n  - name: [\n";
+	const char *g = "zones: [{name: 好, owner: 甲, projects: [{name: p, milestones: [{name: m, due: 2023年}]}]}]\n";
+	const char *b = "zones:\n  - name: 坏的区\n    owner: 乙\n    projects: [{name: 坏的项目, investment: x, owner: 丙,\n"
+			"      milestones: [{name: m, due: 2024年, owner: 丁}]}]\n  - name: [\n";
 	const char *good = write_file("a.yaml", g, strlen(g));
 	const char *bad = write_file("b.yaml", b, strlen(b));
 	const char *paths[] = {good, bad};
@@ -194,7 +229,13 @@ static void test_rollback(void)
 	is_int((long long)c.nfiles, 2, "rollback: both files listed");
 	ok(c.files[0].loaded && !c.files[1].loaded, "rollback: the broken file is marked");
 	is_int((long long)c.nzones, 1, "rollback: only the good file's zone");
-	is_int((long long)c.nprojects, 0, "rollback: no half project");
+	is_int((long long)c.nprojects, 1, "rollback: no half project");
+	is_int((long long)c.texts[KIND_ZONE].n, 1, "rollback: the broken file's owners are gone");
+	is_int((long long)c.texts[KIND_PROJECT].n + (long long)c.texts[KIND_MILESTONE].n, 0,
+	       "rollback: of every kind");
+	is_str(S(&c, item_owner(&c, KIND_ZONE, 0)), "甲", "rollback: the good file's owner stays");
+	is_int((long long)c.dates.n, 2, "rollback: the broken file's dates are gone");
+	is_str(S(&c, milestone_due_text(&c, &c.milestones[0])), "2023年", "rollback: the good file's date stays");
 	is_str(S(&c, c.zones[0].it.name), "好", "rollback: the good zone is intact");
 	for (size_t i = 0; i < c.diags.n; i++)
 		ok(c.diags.v[i].item == UINT32_MAX, "rollback: what was said of the broken file's items is gone (%s)",
@@ -204,6 +245,44 @@ static void test_rollback(void)
 	str_t h = pool_intern(&c.str, "坏的区", strlen("坏的区"), &oom);
 	is_int(h, (long long)count, "rollback: the broken file's strings are gone from the pool (a new number)");
 	chart_free(&c);
+}
+
+/* What the model looks up rather than stores: an item's file, a milestone's
+ * project, a column past what the header holds. */
+static void test_derived(void)
+{
+	struct chart c;
+	const char *a = "zones: [{name: 甲, projects: [{name: p1, milestones: [{name: a, due: 2023年}]}]}]\n";
+	char emptydir[300];
+	snprintf(emptydir, sizeof emptydir, "%s/empty", dir);
+	mkdir(emptydir, 0700);
+	const char *b = "zones:\n  - name: 乙\n    projects:\n"
+			"      - {name: p2}\n"
+			"      - {name: p3, milestones: [{name: b, due: 2023年}, {name: c, due: 2023年}]}\n"
+			"      - {name: p4, milestones: []}\n"
+			"      - {name: p5, milestones: [{name: d, due: 2023年}]}\n";
+	const char *paths[] = {write_file("a.yaml", a, strlen(a)), emptydir, write_file("b.yaml", b, strlen(b))};
+	chart_init(&c);
+	load_chart(&c, paths, 3, NULL, NULL);
+	is_int((long long)c.nfiles, 3, "derived: three files, one a directory with none");
+	is_int(item_file(&c, KIND_ZONE, 0), 0, "derived: the first file's zone");
+	is_int(item_file(&c, KIND_ZONE, 1), 2, "derived: the third file's zone, past the empty directory");
+	is_int(item_file(&c, KIND_MILESTONE, 3), 2, "derived: the third file's last milestone");
+	const uint32_t project[] = {0, 2, 2, 4};
+	for (uint32_t i = 0; i < 4; i++)
+		is_int(milestone_project(&c, i), project[i], "derived: milestone %u's project, past empty ones", i);
+	chart_free(&c);
+	rmdir(emptydir);
+
+	size_t n = 80000;
+	char *wide = malloc(n + 64);
+	memcpy(wide, "zones: [", 8);
+	memset(wide + 8, ' ', n);
+	strcpy(wide + 8 + n, "{name: 远}]\n");
+	load(&c, wide, NULL);
+	is_int(c.zones[0].it.col, UINT16_MAX, "derived: a column past 65535 reads as 65535");
+	chart_free(&c);
+	free(wide);
 }
 
 /* Rewrites the file under the loader: the first `*left` times it is read. */
@@ -280,14 +359,15 @@ static void test_reload(void)
 	is_str(S(&now, now.zones[2].it.name), "乙一片区", "reload: the kept sub-zone");
 	is_int(now.zones[2].parent, 1, "reload: the sub-zone's parent moved with it");
 	is_int(now.zones[1].end, 3, "reload: the zone's subtree moved with it");
-	is_int(now.zones[1].it.at.file, 1, "reload: kept items name their file");
+	is_int(item_file(&now, KIND_ZONE, 1), 1, "reload: kept items name their file");
+	is_int(item_file(&now, KIND_ZONE, 0), 0, "reload: and the others theirs");
 	is_int((long long)now.nprojects, 1, "reload: the kept project");
 	is_int(now.projects[0].zone, 2, "reload: the project's zone moved");
 	is_int(now.zones[2].proj_first, 0, "reload: the zone's projects moved");
 	is_int((long long)now.nmilestones, 2, "reload: the kept milestones");
-	is_int(now.milestones[0].project, 0, "reload: the milestones' project moved");
-	is_str(S(&now, now.milestones[1].it.owner), "王", "reload: kept texts are in the new pool");
-	is_str(S(&now, now.milestones[1].it.id), "签约~2", "reload: derived ids are derived again");
+	is_int(milestone_project(&now, 0), 0, "reload: the milestones' project moved");
+	is_str(S(&now, item_owner(&now, KIND_MILESTONE, 1)), "王", "reload: kept texts are in the new pool");
+	is_str(S(&now, item_id(&now, KIND_MILESTONE, 1)), "签约~2", "reload: derived ids are derived again");
 	is_int((long long)now.ntargets, 1, "reload: the kept target");
 	is_int(now.targets[0].zone, 1, "reload: the target's zone moved");
 	is_str(chart_title(&now), "乙", "reload: the kept title");
@@ -371,8 +451,10 @@ int main(void)
 		return 99;
 	test_fields();
 	test_sanitised();
+	test_repeated_texts();
 	test_limits();
 	test_rollback();
+	test_derived();
 	test_reload();
 	test_changing();
 	test_watch();

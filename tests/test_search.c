@@ -72,13 +72,11 @@ int main(void)
 	int oom = 0;
 	uint32_t i;
 	struct milestone *ms = chart_append(&c, KIND_MILESTONE, &i);
-	ms->due_text = pool_intern(&c.str, "2023年一季度", strlen("2023年一季度"), &oom);
-	ms->due = date_from_ymd(2023, 3, 31);
-	ms->done = DAY_NONE;
+	ms->due_date = chart_date(&c, pool_intern(&c.str, "2023年一季度", strlen("2023年一季度"), &oom),
+				  date_from_ymd(2023, 1, 1), date_from_ymd(2023, 3, 31));
 	struct milestone *ms2 = chart_append(&c, KIND_MILESTONE, &i);
-	ms2->due_text = pool_intern(&c.str, "2023-03-10", 10, &oom);
-	ms2->due = date_from_ymd(2023, 3, 10);
-	ms2->done = DAY_NONE;
+	ms2->due_date = chart_date(&c, pool_intern(&c.str, "2023-03-10", 10, &oom), date_from_ymd(2023, 3, 10),
+				   date_from_ymd(2023, 3, 10));
 	search_index_free(&x);
 	search_index_build(&x, &c.str);
 	matcher_set(&m, &x, "2023-03-31");

@@ -156,6 +156,15 @@ int main(void)
 	check(S("  名称  "), TEXT_LINE, "名称", 0, "a line is trimmed");
 	check(S("  note\n"), TEXT_PARA, "  note\n", 0, "a note is not trimmed");
 
+	/* Three-byte forms the CJK fast path must not take as characters. */
+	check(S("资\xed\xa0\x80阳"), TEXT_LINE, "资" FFFD "阳", TEXT_REPLACED, "an encoded surrogate replaced");
+	check(S("资\xe0\x80\xaf"), TEXT_LINE, "资" FFFD, TEXT_REPLACED, "an overlong form replaced");
+	check(S("资\xe4\xb8"), TEXT_LINE, "资" FFFD, TEXT_REPLACED, "a cut-off character at the end replaced");
+	check(S("\xe4\xb8\x41"), TEXT_LINE, FFFD "A", TEXT_REPLACED, "a lead byte with too few continuation bytes");
+	check(S("\xe9\xbf\xbf\xe4\xb8\x80\xe3\x80\xa9\xef\xbd\xa0"), TEXT_LINE,
+	      "\xe9\xbf\xbf\xe4\xb8\x80\xe3\x80\xa9\xef\xbd\xa0", 0, "the CJK blocks' edges kept");
+	check(S("\xe3\x80\xaa" "a"), TEXT_LINE, "\xe2\x97\x8c\xe3\x80\xaa" "a", TEXT_REPLACED,
+	      "U+302A, just past them, is a combining mark");
 	check(S("\xcc\x81" "x"), TEXT_LINE, "\xe2\x97\x8c\xcc\x81x", TEXT_REPLACED, "lone combining mark gets U+25CC");
 	check(S("a\n\xcc\x81"), TEXT_PARA, "a\n\xe2\x97\x8c\xcc\x81", TEXT_REPLACED, "combining mark after a line break gets U+25CC");
 	check(S("\x1b\xcc\x81"), TEXT_LINE, FFFD "\xcc\x81", TEXT_REPLACED, "mark after a replaced control sits on U+FFFD");

@@ -45,8 +45,7 @@ int main(void)
 	};
 	for (size_t i = 0; i < sizeof statuses / sizeof *statuses; i++)
 		is_int(status_parse(statuses[i].word), statuses[i].status, "status '%s'", statuses[i].word);
-	struct milestone m = {.due = 100, .done = DAY_NONE, .it.status = ST_PAUSED};
-	is_int(milestone_state(&m, 200, 14), MS_PAUSED, "paused, long past due: paused, not overdue");
+	is_int(ms_state(ST_PAUSED, 100, DAY_NONE, 200, 14), MS_PAUSED, "paused, long past due: paused, not overdue");
 	char all[512];
 	status_spellings(all, sizeof all);
 	ok(strstr(all, "paused, 暂停") && strstr(all, "已投产"), "every spelling is listed for messages");
