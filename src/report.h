@@ -50,6 +50,7 @@ struct report {
 	long err_start;            /* its first row */
 	long start[PART_COUNT];    /* the first row of each part shown (a title or a table) */
 	long rows;                 /* in all */
+	uint16_t *strw;            /* per text of the chart: 1 + its width, 0 until measured */
 };
 
 /* Measures every row of the report of `c`. -1: out of memory. */
@@ -57,6 +58,8 @@ int report_measure(struct report *l, const struct chart *c, const struct summary
 		   const struct report_opts *o);
 /* Lays the measured report out at `width` columns: no row is looked at. */
 void report_fit(struct report *l, int width);
+/* Frees what report_measure() took (not l itself). */
+void report_free(struct report *l);
 /* Both. -1: out of memory. */
 int report_layout(struct report *l, const struct chart *c, const struct summary *s,
 		  const struct report_opts *o, int width);
