@@ -433,8 +433,9 @@ static const struct part_info {
 
 static void cells_init(struct cells *r);
 
-int report_measure(struct report *l, const struct chart *c, const struct summary *s,
-		   const struct report_opts *o)
+/* The parts and columns of a report, before any row is looked at. */
+static void setup(struct report *l, const struct chart *c, const struct summary *s,
+		  const struct report_opts *o)
 {
 	memset(l, 0, sizeof *l);
 	l->c = c;
@@ -443,15 +444,6 @@ int report_measure(struct report *l, const struct chart *c, const struct summary
 	for (int p = 0; p < PART_COUNT; p++)
 		if ((!o->parts || (o->parts & (1u << p))) && (p != PART_CHANGES || s->changes))
 			l->parts[l->nparts++] = p;
-	struct cells *r = malloc(sizeof *r);
-	/* 1 + each text's width, 0 until measured (see measure_str) */
-	l->strw = calloc(pool_count(&c->str) + 1, sizeof *l->strw);
-	if (!r || !l->strw) {
-		free(r);
-		report_free(l);
-		return -1;
-	}
-	cells_init(r);
 	for (int k = 0; k < l->nparts; k++) {
 		int p = l->parts[k];
 		const struct part_info *pi = &parts[p];
@@ -460,10 +452,23 @@ int report_measure(struct report *l, const struct chart *c, const struct summary
 			l->cols[p][Z_POSTPONED].prio = -1;
 		if (pi->days_title)
 			l->cols[p][L_DAYS].title = pi->days_title;
+		l->nrows[p] = pi->rows(l);
+	}
+}
+
+/* The widest cell of each column of every part: each row looked at once. */
+static int measure_rows(struct report *l)
+{
+	struct cells *r = malloc(sizeof *r);
+	if (!r)
+		return -1;
+	cells_init(r);
+	for (int k = 0; k < l->nparts; k++) {
+		int p = l->parts[k];
+		const struct part_info *pi = &parts[p];
 		for (int col = 0; col < pi->ncols; col++)
 			l->natural[p][col] = text_width(l->cols[p][col].title, strlen(l->cols[p][col].title));
-		size_t n = l->nrows[p] = pi->rows(l);
-		for (size_t i = 0; i < n; i++) { /* measure every row once */
+		for (size_t i = 0; i < l->nrows[p]; i++) {
 			pi->cells(l, i, r);
 			for (int col = 0; col < pi->ncols; col++) {
 				const struct table_cell *tc = &r->cell[col];
@@ -471,6 +476,67 @@ int report_measure(struct report *l, const struct chart *c, const struct summary
 				if (w > l->natural[p][col])
 					l->natural[p][col] = w;
 			}
+		}
+	}
+	free(r);
+	return 0;
+}
+
+/* What summary_build() keeps: every part measured, with and without
+ * --ascii (a target's bar and trend are drawn in other characters), and
+ * each text's width. */
+struct report_widths {
+	int natural[2][PART_COUNT][REPORT_COLS];
+	uint16_t *strw;
+};
+
+struct report_widths *report_widths_build(const struct chart *c, const struct summary *s)
+{
+	struct report_widths *w = calloc(1, sizeof *w);
+	struct report *l = malloc(sizeof *l);
+	if (w)
+		w->strw = calloc(pool_count(&c->str) + 1, sizeof *w->strw);
+	if (!w || !l || !w->strw)
+		goto fail;
+	for (int ascii = 0; ascii < 2; ascii++) {
+		/* --ascii changes only the targets' columns */
+		struct report_opts o = {.ascii = ascii, .parts = ascii ? 1u << PART_TARGETS : 0};
+		setup(l, c, s, &o);
+		l->strw = w->strw;
+		if (measure_rows(l) < 0)
+			goto fail;
+		memcpy(w->natural[ascii], ascii ? w->natural[0] : l->natural, sizeof w->natural[0]);
+		if (ascii)
+			memcpy(w->natural[1][PART_TARGETS], l->natural[PART_TARGETS], sizeof l->natural[0]);
+	}
+	free(l);
+	return w;
+fail:
+	free(l);
+	report_widths_free(w);
+	return NULL;
+}
+
+void report_widths_free(struct report_widths *w)
+{
+	if (w)
+		free(w->strw);
+	free(w);
+}
+
+int report_measure(struct report *l, const struct chart *c, const struct summary *s,
+		   const struct report_opts *o)
+{
+	setup(l, c, s, o);
+	if (s->widths) { /* measured with the summary: no row is looked at */
+		memcpy(l->natural, s->widths->natural[o->ascii ? 1 : 0], sizeof l->natural);
+		l->strw = s->widths->strw;
+	} else {
+		/* 1 + each text's width, 0 until measured (see measure_str) */
+		l->strw = l->own_strw = calloc(pool_count(&c->str) + 1, sizeof *l->strw);
+		if (!l->strw || measure_rows(l) < 0) {
+			report_free(l);
+			return -1;
 		}
 	}
 	/* The errors, first in the file order diagnostics are in. */
@@ -481,7 +547,6 @@ int report_measure(struct report *l, const struct chart *c, const struct summary
 			continue;
 		diag_format(d, c->files[d->file].shown, 0, l->errors[e++], sizeof l->errors[0]);
 	}
-	free(r);
 	return 0;
 }
 
@@ -528,8 +593,8 @@ void report_fit(struct report *l, int width)
 
 void report_free(struct report *l)
 {
-	free(l->strw);
-	l->strw = NULL;
+	free(l->own_strw);
+	l->strw = l->own_strw = NULL;
 }
 
 int report_layout(struct report *l, const struct chart *c, const struct summary *s,

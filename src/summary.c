@@ -1,6 +1,8 @@
 #include "config.h"
 #include "summary.h"
 
+#include "report.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +118,7 @@ int summary_build(struct summary *s, const struct chart *c, day_t today, int soo
 	qsort(s->overdue, s->noverdue, sizeof *s->overdue, by_due);
 	qsort(s->due_soon, s->nsoon, sizeof *s->due_soon, by_due);
 	sort_chart = NULL;
+	s->widths = report_widths_build(c, s);
 	return 0;
 }
 
@@ -127,5 +130,6 @@ void summary_free(struct summary *s)
 	free(s->target_order);
 	free(s->overdue);
 	free(s->due_soon);
+	report_widths_free(s->widths);
 	memset(s, 0, sizeof *s);
 }

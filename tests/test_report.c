@@ -2,7 +2,9 @@
  * bytes of drawing every row into a grid and writing it cell by cell, the
  * way the screen and the log do: at every width, with and without colour
  * and --ascii, for texts that are cut, wide, or have marks a cell cannot
- * hold. grid_write() is checked against the same cell-by-cell writer. */
+ * hold. grid_write() is checked against the same cell-by-cell writer. The
+ * column widths summary_build() measures once per load are those a report
+ * measuring its own rows finds. */
 #include "config.h"
 
 #include <locale.h>
@@ -102,7 +104,7 @@ int main(void)
 	snprintf(targets, sizeof targets, "%s/good/targets.yaml", getenv("FIXTURES") ? getenv("FIXTURES") : "tests/fixtures");
 	paths[1] = targets;
 
-	int bad = 0, cases = 0, grid_bad = 0;
+	int bad = 0, cases = 0, grid_bad = 0, widths_bad = 0, widths_checked = 0;
 	for (int which = 0; which < 3; which++) {
 		struct chart c;
 		struct summary s;
@@ -119,6 +121,22 @@ int main(void)
 				struct report l;
 				if (report_layout(&l, &c, &s, &o, w) < 0)
 					return 1;
+				if (w == 20 && !color) { /* the widths do not depend on the width */
+					struct summary bare = s;
+					struct report own;
+					bare.widths = NULL;
+					if (report_measure(&own, &c, &bare, &o) < 0)
+						return 1;
+					widths_checked++;
+					int differ = !s.widths || l.own_strw || !own.own_strw || own.nparts != l.nparts;
+					for (int k = 0; k < l.nparts && !differ; k++) { /* the parts shown */
+						int p = l.parts[k];
+						differ = memcmp(own.natural[p], l.natural[p], sizeof own.natural[p]) != 0 ||
+							 own.nrows[p] != l.nrows[p];
+					}
+					widths_bad += differ;
+					report_free(&own);
+				}
 				struct grid g;
 				if (grid_init(&g, w, (int)l.rows) < 0)
 					return 1;
@@ -152,6 +170,8 @@ int main(void)
 	}
 	is_int(bad, 0, "report_write = every row drawn into a grid, cell by cell (%d cases)", cases);
 	is_int(grid_bad, 0, "grid_write = cell by cell");
+	ok(widths_checked == 12 && widths_bad == 0,
+	   "the summary's column widths = a report's own measure (%d of %d differ)", widths_bad, widths_checked);
 	unlink(path);
 	return done_testing();
 }
