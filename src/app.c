@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fold.h"
 #include "ui.h"
 
 void app_say(struct app *a, const char *fmt, ...)
@@ -21,9 +20,6 @@ const struct search_index *app_index(struct app *a)
 {
 	if (a->idx || a->indexing)
 		return a->idx;
-	const char *why;
-	if (fold_init(&why) < 0) /* searching still works, but 广 does not find 廣: say so */
-		app_say(a, "简体和繁体不能互相查找 Simplified and Traditional are searched apart: %s", why);
 	struct search_index *x = malloc(sizeof *x);
 	if (!x || search_index_build(x, &a->c->str) < 0) {
 		free(x);

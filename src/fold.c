@@ -6,10 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <opencc/opencc.h>
 #include <unicase.h>
 #include <uninorm.h>
 #include <unistr.h>
+
+#include "fold_table.h"
 
 /* Why hk2s (OpenCC's Hong Kong Traditional to Simplified): only the character
  * table is used, so a configuration matters by which characters it makes
@@ -23,23 +24,18 @@
  * conversion is not used: at ~6 µs a text it is too slow for 200,000 texts,
  * and a character table folds query and text the same way by construction. */
 
-/* The ideographs the table covers: Extension A (U+3400..U+4DBF) and the
- * Unified Ideographs (U+4E00..U+9FFF). U+4DC0..U+4DFF (hexagram symbols) lie
- * between; they are never converted. OpenCC also maps ~350 rare ideographs
- * of Extension B and later, but asking it about those 64,000 code points
- * would make the ~35 ms this takes nearly twice as long. */
-#define CJK_LO 0x3400
-#define CJK_HI 0x9fff
+#define CJK_LO FOLD_CJK_LO
+#define CJK_HI FOLD_CJK_HI
 
-/* What each ideograph folds to, 0 for itself. Static, so the table costs no
+/* What each ideograph folds to, 0 for itself: OpenCC's table (made at build
+ * time, fold_table.h), the variants, chains closed. Static, so it costs no
  * memory until it is filled, lives until the process exits, and is never a
  * leak. Written once under pthread_once, read-only after. */
 static uint32_t cjk[CJK_HI - CJK_LO + 1];
 
 /* Variant forms OpenCC leaves alone that occur in place and company names,
  * each mapped to its standard Traditional form; the OpenCC table then goes on
- * to the Simplified one (塲 -> 場 -> 场), and without OpenCC the variant still
- * meets its Traditional form. Also tried, and left out because OpenCC's t2s
+ * to the Simplified one (塲 -> 場 -> 场). Also tried, and left out because OpenCC's t2s
  * and hk2s already fold them: 峯 嶽 羣 鎭 衆 舘 綫 甯. A mapping OpenCC
  * has of its own wins over these. */
 static const char *const variants[][2] = {
@@ -91,8 +87,6 @@ static struct fast pages[FAST_PAGES][256];
 static char fast_pool[8192];
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int status; /* fold_init()'s answer */
-static char why[300];
 
 static int is_ideograph(uint32_t c)
 {
@@ -107,66 +101,13 @@ static uint32_t map(uint32_t c)
 	return c;
 }
 
-/* Fills cjk[] from one OpenCC call over every ideograph, one per line: a line
- * holding one other ideograph is a mapping; anything else (several
- * characters, none) is left out, since a table maps one to one. */
-static int read_opencc(void)
+/* Fills cjk[] from OpenCC's table. A pair outside the range cannot come
+ * from fold_gen; it is skipped rather than trusted. */
+static void read_table(void)
 {
-	opencc_t od = opencc_open(FOLD_OPENCC_CONFIG);
-	if (od == (opencc_t)-1) {
-		const char *e = opencc_error();
-		snprintf(why, sizeof why, "OpenCC could not load %s: %s", FOLD_OPENCC_CONFIG,
-			 e && *e ? e : "unknown error");
-		return -1;
-	}
-	size_t n = (CJK_HI - CJK_LO + 1) * 4;
-	char *in = malloc(n), *out = NULL;
-	int rc = -1;
-	if (!in) {
-		snprintf(why, sizeof why, "out of memory reading OpenCC's %s", FOLD_OPENCC_CONFIG);
-		goto done;
-	}
-	char *p = in;
-	for (uint32_t c = CJK_LO; c <= CJK_HI; c++)
-		if (is_ideograph(c)) {
-			p += u8_uctomb((uint8_t *)p, c, 4);
-			*p++ = '\n';
-		}
-	out = opencc_convert_utf8(od, in, (size_t)(p - in));
-	if (!out) {
-		const char *e = opencc_error();
-		snprintf(why, sizeof why, "OpenCC could not convert with %s: %s", FOLD_OPENCC_CONFIG,
-			 e && *e ? e : "unknown error");
-		goto done;
-	}
-	const char *q = out;
-	uint32_t c;
-	for (c = CJK_LO; c <= CJK_HI; c++) {
-		if (!is_ideograph(c))
-			continue;
-		const char *eol = strchr(q, '\n');
-		if (!eol)
-			break;
-		ucs4_t to;
-		size_t len = (size_t)(eol - q);
-		if (len && u8_check((const uint8_t *)q, len) == NULL &&
-		    u8_mbtouc(&to, (const uint8_t *)q, len) == (int)len && to != c &&
-		    is_ideograph(to))
-			cjk[c - CJK_LO] = to;
-		q = eol + 1;
-	}
-	if (c <= CJK_HI || *q) { /* lines lost or added: the table would be skewed */
-		memset(cjk, 0, sizeof cjk);
-		snprintf(why, sizeof why, "OpenCC's %s gave unexpected output", FOLD_OPENCC_CONFIG);
-		goto done;
-	}
-	rc = 0;
-done:
-	if (out)
-		opencc_convert_utf8_free(out);
-	free(in);
-	opencc_close(od);
-	return rc;
+	for (size_t i = 0; i < fold_table_n; i++)
+		if (fold_table[i][0] >= CJK_LO && fold_table[i][0] <= CJK_HI)
+			cjk[fold_table[i][0] - CJK_LO] = fold_table[i][1];
 }
 
 static void add_variants(void)
@@ -281,7 +222,7 @@ static void fill_fast(void)
 
 static void init(void)
 {
-	status = read_opencc();
+	read_table();
 	add_variants();
 	close_chains();
 	fill_fast(); /* last: the fast forms include the table */
@@ -290,9 +231,9 @@ static void init(void)
 int fold_init(const char **err)
 {
 	pthread_once(&once, init);
-	if (err)
-		*err = status ? why : NULL;
-	return status;
+	if (err) /* OpenCC's table is built in: whatever could fail did so at build time */
+		*err = NULL;
+	return 0;
 }
 
 void fold_buf_free(struct fold_buf *b)

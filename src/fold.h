@@ -6,12 +6,14 @@
  *     ＡＳＣＩＩ and ascii, ① and 1, ㈱ and (株), ⽣ (a Kangxi radical from a PDF)
  *     and 生;
  *   - Simplified and Traditional Chinese, character by character, through a
- *     table taken once from OpenCC (廣安經開區 and 广安经开区);
+ *     table taken from OpenCC at build time (fold_table.h; 廣安經開區 and
+ *     广安经开区);
  *   - a few variant forms OpenCC leaves alone (髙 and 高; see docs/format.md).
  * Folded text is for comparing, never for showing: 乾隆 folds to 干隆.
  *
- * The character table is built on first use (30-45 ms, nearly all of it
- * OpenCC's) and kept, in static storage, until the process exits. Every
+ * The character table is completed on first use (about 1 ms: the variants,
+ * its chains closed, the fast forms) and kept, in static storage, until the
+ * process exits. Every
  * function here may be called from any thread, first use included (threads
  * appending at once need a fold_buf each). Input must be valid UTF-8
  * (text_sanitize() output); folded text is valid UTF-8. */
@@ -21,15 +23,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The OpenCC configuration the character table comes from; see fold.c. */
+/* The OpenCC configuration the character table comes from (at build time,
+ * src/fold_gen.c); fold.c says why this one. */
 #define FOLD_OPENCC_CONFIG "hk2s.json"
 
-/* Builds the character table now rather than on first use, and says whether
- * Simplified and Traditional Chinese fold together. Returns 0 when they do;
- * -1 when OpenCC could not be used (its configuration missing, say), with
- * *err (when err is not NULL) saying why. Folding then still ignores case,
- * width and the variants, but 广 and 廣 stay different, and the caller should
- * tell the user. Later calls return the same answer at once. */
+/* Completes the character table now rather than on first use, and says
+ * whether Simplified and Traditional Chinese fold together. Since OpenCC's
+ * table is made at build time (a build without OpenCC's configuration
+ * stops, see src/fold_gen.c), they always do: it returns 0, with *err (when
+ * err is not NULL) set to NULL. Kept as a question so callers need not
+ * know where the table comes from. */
 int fold_init(const char **err);
 
 /* A growable buffer of folded texts, each followed by a NUL. */

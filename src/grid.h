@@ -74,4 +74,47 @@ void grid_repeat(struct grid *g, int y, int x, int n, const char *s, enum style 
  * styles become ANSI SGR sequences, reset at each line's end. */
 void grid_write(const struct grid *g, int rows, FILE *out, int color);
 
+/* Rows drawn straight into text: the bytes grid_write() would give for rows
+ * drawn into a grid, without the grid, for long outputs (--print writes tens
+ * of thousands of rows). A row is drawn left to right: each put starts at or
+ * after the column where the one before it ended (a gap is blank). Blanks
+ * that may turn out to trail a row are counted, not written, until something
+ * follows them; the rest goes to a buffer written in large blocks. */
+struct grid_out {
+	FILE *f;
+	int w, color;
+	char *buf;
+	size_t len, cap;
+	int x;          /* the next column of the row being drawn */
+	int cur;        /* with colour: the style of the last cell written */
+	int pend;       /* blanks (normal style) not yet written: they may trail */
+	int err;        /* a write failed */
+	char small[4096]; /* the buffer when no larger one is asked for or had */
+};
+/* Starts writing rows of w columns to f, in blocks of about `block` bytes
+ * (0: a small buffer inside o; also when a larger one cannot be had). */
+void gout_init(struct grid_out *o, FILE *f, int w, int color, size_t block);
+/* As grid_text() at column x of the row being drawn. `sw` is text_width(s)
+ * when `cells` says each character of s is a cell of its own (see
+ * text_width_cells()): then s is copied as it is when it fits. Else sw is
+ * -1. Returns x + width. */
+int gout_text(struct grid_out *o, int x, int width, const char *s, size_t len, int sw, int cells,
+	      enum align align, enum style style, const char *ellipsis);
+/* As grid_put() at column x of the row being drawn. */
+int gout_put(struct grid_out *o, int x, const char *s, enum style style);
+/* As grid_put() of one cell the caller has measured: `len` bytes of s make
+ * one character of `width` columns (and marks). */
+int gout_cell(struct grid_out *o, int x, const char *s, size_t len, int width, enum style style);
+/* As grid_put() of `len` bytes of s (NUL-terminated there) that are
+ * characters of a cell each (text_width_cells()), `width` columns in all. */
+int gout_cells(struct grid_out *o, int x, const char *s, size_t len, int width, enum style style);
+/* `n` copies of the one-column character `s` from column x. */
+void gout_repeat(struct grid_out *o, int x, int n, const char *s, enum style style);
+/* Ends the row being drawn: the next put starts a new one at column 0. */
+void gout_row(struct grid_out *o);
+/* Rows [0, rows) of g (as wide as o's rows), as grid_write() gives them. */
+void gout_grid(struct grid_out *o, const struct grid *g, int rows);
+/* Writes what is left; -1 when a write failed. Frees the buffer. */
+int gout_finish(struct grid_out *o);
+
 #endif

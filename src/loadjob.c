@@ -5,13 +5,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fold.h"
 #include "load.h"
 
 static int index_chart(struct loadjob *j, const struct chart *c)
 {
-	if (fold_init(&j->fold_why) == 0)
-		j->fold_why = NULL;
 	if (!(j->idx = malloc(sizeof *j->idx)))
 		return -1;
 	if (search_index_build(j->idx, &c->str) < 0) {
@@ -65,7 +62,6 @@ void loadjob_start(struct loadjob *j)
 {
 	j->c = NULL, j->ch = NULL, j->s = NULL, j->idx = NULL;
 	j->oom = 0;
-	j->fold_why = NULL;
 	atomic_store(&j->done, 0);
 	atomic_store(&j->cancel, 0);
 	j->running = 1;

@@ -40,7 +40,6 @@ struct loadjob {
 	struct summary *s;
 	struct search_index *idx;
 	int oom;               /* out of memory: nothing of it can be used */
-	const char *fold_why;  /* Simplified and Traditional fold apart: why */
 	/* Its state. */
 	pthread_t thread;
 	int running, threaded;

@@ -325,6 +325,7 @@ static int print_view(const struct chart *c, const struct changes *ch, const str
 			struct report_opts so = {.ascii = o->ascii, .loaded = o->now,
 						 .parts = !strcmp(o->view, "targets") ? 1u << PART_TARGETS : 0};
 			ok = report_layout(&l, c, &s, &so, width) == 0 && report_write(stdout, &l, color) == 0;
+			report_free(&l);
 		}
 	}
 	if (!ok)

@@ -13,16 +13,53 @@ enum { HEADER_ROWS = 3, BAR = 10 }; /* title, counts, a blank line; a target's b
 
 /* One row's cells: texts borrowed from the model or made in `own`. */
 struct cells {
-	const char *text[REPORT_COLS];
-	enum style style[REPORT_COLS];
+	struct table_cell cell[REPORT_COLS];
 	char own[REPORT_COLS][96];
 	char name[512]; /* an indented zone name */
+	/* The date and the days of the last milestone shown: the lists are in
+	 * date order, so most rows show those of the row before. */
+	day_t due;
+	int overdue;
+	char date[11], days[40];
+	int days_w;
 };
 
 static void put(struct cells *r, int col, const char *s, enum style st)
 {
-	r->text[col] = s;
-	r->style[col] = st;
+	r->cell[col] = (struct table_cell){s, strlen(s), -1, 0, st};
+}
+
+/* Sets 1 + the width of text s, and whether it is one cell a character, in
+ * l->strw; returns what is stored (0 for a text too wide to keep). */
+static unsigned measure_str(const struct report *l, str_t s)
+{
+	int cells, w = text_width_cells(chart_str(l->c, s), pool_len(&l->c->str, s), &cells);
+	unsigned v = w < 0x7fff ? (unsigned)(w + 1) | (cells ? 0x8000u : 0) : 0;
+	l->strw[s] = (uint16_t)v;
+	return v;
+}
+
+/* A text of the chart, measured once however many rows show it. */
+static void put_str(const struct report *l, struct cells *r, int col, str_t s, enum style st)
+{
+	const char *t = chart_str(l->c, s);
+	size_t len = pool_len(&l->c->str, s);
+	unsigned v = l->strw ? l->strw[s] : 0;
+	if (!v && l->strw)
+		v = measure_str(l, s);
+	if (v)
+		r->cell[col] = (struct table_cell){t, len, (int)(v & 0x7fff) - 1, (v & 0x8000) != 0, st};
+	else
+		r->cell[col] = (struct table_cell){t, len, -1, 0, st};
+}
+
+/* An item's name: "(无名称)" when it has none. */
+static void put_name(const struct report *l, struct cells *r, int col, const struct item *it, enum style st)
+{
+	if (it->name != STR_NONE)
+		put_str(l, r, col, it->name, st);
+	else
+		put(r, col, item_name(l->c, it), st);
 }
 
 __attribute__((format(printf, 4, 5)))
@@ -35,14 +72,30 @@ static void putf(struct cells *r, int col, enum style st, const char *fmt, ...)
 	put(r, col, r->own[col], st);
 }
 
+/* date_format() without printf: it is called for every row of a list. */
+static void format_day(day_t d, char out[static 11])
+{
+	int y, m, dd;
+	date_to_ymd(d, &y, &m, &dd);
+	if (y < 0 || y > 9999) {
+		date_format(d, out);
+		return;
+	}
+	out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10), out[3] = (char)('0' + y % 10);
+	out[4] = '-', out[5] = (char)('0' + m / 10), out[6] = (char)('0' + m % 10);
+	out[7] = '-', out[8] = (char)('0' + dd / 10), out[9] = (char)('0' + dd % 10);
+	out[10] = '\0';
+}
+
 static void put_day(struct cells *r, int col, day_t d)
 {
 	if (d == DAY_NONE) {
 		put(r, col, "-", STYLE_NORMAL);
 		return;
 	}
-	date_format(d, r->own[col]);
-	put(r, col, r->own[col], STYLE_NORMAL);
+	format_day(d, r->own[col]);
+	r->cell[col] = (struct table_cell){r->own[col], 10, 10, 1, STYLE_NORMAL};
 }
 
 /* ---- the parts ------------------------------------------------------ */
@@ -155,21 +208,33 @@ static void milestone_cells(const struct report *l, uint32_t mi, int overdue, st
 	const struct project *p = &c->projects[pi];
 	const struct zone *z = &c->zones[p->zone];
 	enum style st = overdue ? STYLE_OVERDUE : STYLE_SOON;
-	put(r, L_ZONE, item_name(c, &z->it), STYLE_NORMAL);
-	put(r, L_PROJECT, item_name(c, &p->it), STYLE_NORMAL);
-	put(r, L_MILESTONE, item_name(c, &m->it), st);
+	put_name(l, r, L_ZONE, &z->it, STYLE_NORMAL);
+	put_name(l, r, L_PROJECT, &p->it, STYLE_NORMAL);
+	put_name(l, r, L_MILESTONE, &m->it, st);
 	day_t due = milestone_due(c, m);
-	put(r, L_WRITTEN, chart_str(c, milestone_due_text(c, m)), STYLE_NORMAL);
-	put_day(r, L_DATE, due);
-	char days[32];
-	words_days(days, sizeof days, overdue ? MS_OVERDUE : MS_SOON, due, l->s->today);
-	putf(r, L_DAYS, st, "%s%s", overdue ? "! " : "", days);
+	put_str(l, r, L_WRITTEN, milestone_due_text(c, m), STYLE_NORMAL);
+	if (due != r->due || overdue != r->overdue) {
+		r->due = due;
+		r->overdue = overdue;
+		if (due != DAY_NONE)
+			format_day(due, r->date);
+		else
+			strcpy(r->date, "-");
+		char days[32];
+		words_days(days, sizeof days, overdue ? MS_OVERDUE : MS_SOON, due, l->s->today);
+		snprintf(r->days, sizeof r->days, "%s%s", overdue ? "! " : "", days);
+		r->days_w = text_width(r->days, strlen(r->days));
+	}
+	r->cell[L_DATE] = (struct table_cell){r->date, strlen(r->date), -1, 0, STYLE_NORMAL};
+	if (due != DAY_NONE)
+		r->cell[L_DATE].width = 10, r->cell[L_DATE].cells = 1;
+	r->cell[L_DAYS] = (struct table_cell){r->days, strlen(r->days), r->days_w, 1, st};
 	str_t owner = item_owner(c, KIND_MILESTONE, mi);
 	if (!owner)
 		owner = item_owner(c, KIND_PROJECT, pi);
 	if (!owner)
 		owner = item_owner(c, KIND_ZONE, p->zone);
-	put(r, L_OWNER, chart_str(c, owner), STYLE_NORMAL);
+	put_str(l, r, L_OWNER, owner, STYLE_NORMAL);
 }
 
 static void overdue_cells(const struct report *l, size_t i, struct cells *r)
@@ -189,9 +254,12 @@ static void target_cells(const struct report *l, size_t i, struct cells *r)
 	const struct target *t = &c->targets[ti];
 	const struct pace *p = &l->s->targets[ti];
 	enum style st = verdict_style(p->v);
-	put(r, T_ZONE, item_name(c, &c->zones[t->zone].it), STYLE_NORMAL);
-	put(r, T_PROJECT, t->project != NONE ? item_name(c, &c->projects[t->project].it) : "", STYLE_NORMAL);
-	put(r, T_NAME, item_name(c, &t->it), pace_bad(p->v) ? STYLE_OVERDUE : STYLE_NORMAL);
+	put_name(l, r, T_ZONE, &c->zones[t->zone].it, STYLE_NORMAL);
+	if (t->project != NONE)
+		put_name(l, r, T_PROJECT, &c->projects[t->project].it, STYLE_NORMAL);
+	else
+		put(r, T_PROJECT, "", STYLE_NORMAL);
+	put_name(l, r, T_NAME, &t->it, pace_bad(p->v) ? STYLE_OVERDUE : STYLE_NORMAL);
 	pace_bar(p, BAR, l->o.ascii, r->own[T_BAR], sizeof r->own[T_BAR]);
 	put(r, T_BAR, r->own[T_BAR], st);
 	pace_figures(c, t, r->own[T_FIGURES], sizeof r->own[T_FIGURES]);
@@ -369,8 +437,11 @@ static const struct part_info {
 
 /* ---- layout --------------------------------------------------------- */
 
-int report_measure(struct report *l, const struct chart *c, const struct summary *s,
-		   const struct report_opts *o)
+static void cells_init(struct cells *r);
+
+/* The parts and columns of a report, before any row is looked at. */
+static void setup(struct report *l, const struct chart *c, const struct summary *s,
+		  const struct report_opts *o)
 {
 	memset(l, 0, sizeof *l);
 	l->c = c;
@@ -379,9 +450,6 @@ int report_measure(struct report *l, const struct chart *c, const struct summary
 	for (int p = 0; p < PART_COUNT; p++)
 		if ((!o->parts || (o->parts & (1u << p))) && (p != PART_CHANGES || s->changes))
 			l->parts[l->nparts++] = p;
-	struct cells *r = malloc(sizeof *r);
-	if (!r)
-		return -1;
 	for (int k = 0; k < l->nparts; k++) {
 		int p = l->parts[k];
 		const struct part_info *pi = &parts[p];
@@ -390,16 +458,91 @@ int report_measure(struct report *l, const struct chart *c, const struct summary
 			l->cols[p][Z_POSTPONED].prio = -1;
 		if (pi->days_title)
 			l->cols[p][L_DAYS].title = pi->days_title;
+		l->nrows[p] = pi->rows(l);
+	}
+}
+
+/* The widest cell of each column of every part: each row looked at once. */
+static int measure_rows(struct report *l)
+{
+	struct cells *r = malloc(sizeof *r);
+	if (!r)
+		return -1;
+	cells_init(r);
+	for (int k = 0; k < l->nparts; k++) {
+		int p = l->parts[k];
+		const struct part_info *pi = &parts[p];
 		for (int col = 0; col < pi->ncols; col++)
 			l->natural[p][col] = text_width(l->cols[p][col].title, strlen(l->cols[p][col].title));
-		size_t n = l->nrows[p] = pi->rows(l);
-		for (size_t i = 0; i < n; i++) { /* measure every row once */
+		for (size_t i = 0; i < l->nrows[p]; i++) {
 			pi->cells(l, i, r);
 			for (int col = 0; col < pi->ncols; col++) {
-				int w = text_width(r->text[col], strlen(r->text[col]));
+				const struct table_cell *tc = &r->cell[col];
+				int w = tc->width >= 0 ? tc->width : text_width(tc->s, tc->len);
 				if (w > l->natural[p][col])
 					l->natural[p][col] = w;
 			}
+		}
+	}
+	free(r);
+	return 0;
+}
+
+/* What summary_build() keeps: every part measured, with and without
+ * --ascii (a target's bar and trend are drawn in other characters), and
+ * each text's width. */
+struct report_widths {
+	int natural[2][PART_COUNT][REPORT_COLS];
+	uint16_t *strw;
+};
+
+struct report_widths *report_widths_build(const struct chart *c, const struct summary *s)
+{
+	struct report_widths *w = calloc(1, sizeof *w);
+	struct report *l = malloc(sizeof *l);
+	if (w)
+		w->strw = calloc(pool_count(&c->str) + 1, sizeof *w->strw);
+	if (!w || !l || !w->strw)
+		goto fail;
+	for (int ascii = 0; ascii < 2; ascii++) {
+		/* --ascii changes only the targets' columns */
+		struct report_opts o = {.ascii = ascii, .parts = ascii ? 1u << PART_TARGETS : 0};
+		setup(l, c, s, &o);
+		l->strw = w->strw;
+		if (measure_rows(l) < 0)
+			goto fail;
+		memcpy(w->natural[ascii], ascii ? w->natural[0] : l->natural, sizeof w->natural[0]);
+		if (ascii)
+			memcpy(w->natural[1][PART_TARGETS], l->natural[PART_TARGETS], sizeof l->natural[0]);
+	}
+	free(l);
+	return w;
+fail:
+	free(l);
+	report_widths_free(w);
+	return NULL;
+}
+
+void report_widths_free(struct report_widths *w)
+{
+	if (w)
+		free(w->strw);
+	free(w);
+}
+
+int report_measure(struct report *l, const struct chart *c, const struct summary *s,
+		   const struct report_opts *o)
+{
+	setup(l, c, s, o);
+	if (s->widths) { /* measured with the summary: no row is looked at */
+		memcpy(l->natural, s->widths->natural[o->ascii ? 1 : 0], sizeof l->natural);
+		l->strw = s->widths->strw;
+	} else {
+		/* 1 + each text's width, 0 until measured (see measure_str) */
+		l->strw = l->own_strw = calloc(pool_count(&c->str) + 1, sizeof *l->strw);
+		if (!l->strw || measure_rows(l) < 0) {
+			report_free(l);
+			return -1;
 		}
 	}
 	/* The errors, first in the file order diagnostics are in. */
@@ -410,7 +553,6 @@ int report_measure(struct report *l, const struct chart *c, const struct summary
 			continue;
 		diag_format(d, c->files[d->file].shown, 0, l->errors[e++], sizeof l->errors[0]);
 	}
-	free(r);
 	return 0;
 }
 
@@ -453,6 +595,12 @@ void report_fit(struct report *l, int width)
 		y += (parts[p].title ? 1 : 0) + (n || !parts[p].title ? n + 4 + (parts[p].total && n > 1) : 1);
 	}
 	l->rows = y;
+}
+
+void report_free(struct report *l)
+{
+	free(l->own_strw);
+	l->strw = l->own_strw = NULL;
 }
 
 int report_layout(struct report *l, const struct chart *c, const struct summary *s,
@@ -576,7 +724,7 @@ static void error_line(struct grid *g, int y, const struct report *l, long at, c
 }
 
 /* Row `row` (counted from the table's top rule) of part p. */
-static void table_line(struct grid *g, int y, const struct report *l, int p, long row,
+static void table_line(const struct pen *pen, const struct report *l, int p, long row,
 		       const struct frame *f, struct cells *r)
 {
 	const struct part_info *pi = &parts[p];
@@ -584,72 +732,120 @@ static void table_line(struct grid *g, int y, const struct report *l, int p, lon
 	long n = (long)l->nrows[p], body = row - 3;
 	int total = pi->total; /* the zone table sets its total apart */
 	if (row == 0) {
-		table_rule(g, y, cols, pi->ncols, f, RULE_TOP);
+		table_rule(pen, cols, pi->ncols, f, RULE_TOP);
 	} else if (row == 1) {
-		const char *titles[REPORT_COLS];
-		enum style hs[REPORT_COLS];
-		for (int k = 0; k < pi->ncols; k++) {
-			titles[k] = cols[k].title;
-			hs[k] = STYLE_HEADER;
-		}
-		table_row(g, y, cols, pi->ncols, f, titles, hs);
+		struct table_cell titles[REPORT_COLS];
+		for (int k = 0; k < pi->ncols; k++)
+			titles[k] = (struct table_cell){cols[k].title, strlen(cols[k].title), -1, 0, STYLE_HEADER};
+		table_row(pen, cols, pi->ncols, f, titles);
 	} else if (row == 2 || (total && body == n - 1 && n > 1)) { /* no rule twice when there are no zones */
-		table_rule(g, y, cols, pi->ncols, f, RULE_MID);
+		table_rule(pen, cols, pi->ncols, f, RULE_MID);
 	} else if (body >= 0 && body < n + total - (total && n == 1)) {
 		pi->cells(l, (size_t)(body - (total && body >= n - 1 && n > 1)), r);
-		table_row(g, y, cols, pi->ncols, f, r->text, r->style);
+		table_row(pen, cols, pi->ncols, f, r->cell);
 	} else {
-		table_rule(g, y, cols, pi->ncols, f, RULE_BOTTOM);
+		table_rule(pen, cols, pi->ncols, f, RULE_BOTTOM);
 	}
+}
+
+/* Is row `row` a line of a table? Then *p is its part and *at the row
+ * counted from the table's top rule. */
+static int table_at(const struct report *l, long row, int *p, long *at)
+{
+	if (row < l->err_start)
+		return 0;
+	int k = part_of(l, row, at);
+	if (k < 0)
+		return 0;
+	*p = l->parts[k];
+	long end = k + 1 < l->nparts ? l->start[k + 1] - 1 : l->rows; /* a blank line follows */
+	if (row >= end)
+		return 0;
+	if (parts[*p].title) {
+		if (*at == 0 || l->nrows[*p] == 0)
+			return 0;
+		--*at;
+	}
+	return 1;
+}
+
+/* Any other row: the header, the errors, a part's title or "none". */
+static void other_line(struct grid *g, int y, const struct report *l, long row, const struct frame *f)
+{
+	long at;
+	if (row < l->err_start) {
+		header(g, y, l, row, f);
+		return;
+	}
+	int k = part_of(l, row, &at);
+	if (k < 0) {
+		error_line(g, y, l, row - l->err_start, f);
+		return;
+	}
+	int p = l->parts[k];
+	long end = k + 1 < l->nparts ? l->start[k + 1] - 1 : l->rows;
+	if (row >= end || !parts[p].title)
+		return;
+	if (at == 0) {
+		char title[320];
+		enum style st;
+		parts[p].title(l, title, sizeof title, &st);
+		grid_text(g, y, 0, g->w, title, strlen(title), ALIGN_LEFT, st, f->ellipsis);
+	} else if (l->nrows[p] == 0) {
+		grid_put(g, y, 0, "（无）", STYLE_DIM);
+	}
+}
+
+static void cells_init(struct cells *r)
+{
+	r->due = DAY_NONE;
+	r->overdue = -1; /* no row shown yet */
 }
 
 void report_draw(struct grid *g, int gy, const struct report *l, long from, int n)
 {
 	const struct frame *f = l->o.ascii ? &frame_ascii : &frame_box;
 	struct cells r;
+	cells_init(&r);
 	for (int i = 0; i < n && from + i < l->rows; i++) {
 		long row = from + i, at;
-		int y = gy + i;
-		if (row < l->err_start) {
-			header(g, y, l, row, f);
-			continue;
-		}
-		int k = part_of(l, row, &at);
-		if (k < 0) {
-			error_line(g, y, l, row - l->err_start, f);
-			continue;
-		}
-		int p = l->parts[k];
-		long end = k + 1 < l->nparts ? l->start[k + 1] - 1 : l->rows; /* a blank line follows */
-		if (row >= end)
-			continue;
-		if (!parts[p].title) {
-			table_line(g, y, l, p, at, f, &r);
-		} else if (at == 0) {
-			char title[320];
-			enum style st;
-			parts[p].title(l, title, sizeof title, &st);
-			grid_text(g, y, 0, g->w, title, strlen(title), ALIGN_LEFT, st, f->ellipsis);
-		} else if (l->nrows[p] == 0) {
-			grid_put(g, y, 0, "（无）", STYLE_DIM);
-		} else {
-			table_line(g, y, l, p, at - 1, f, &r);
-		}
+		int p;
+		if (table_at(l, row, &p, &at))
+			table_line(&(struct pen){g, gy + i, NULL}, l, p, at, f, &r);
+		else
+			other_line(g, gy + i, l, row, f);
 	}
 }
 
 int report_write(FILE *out, const struct report *l, int color)
 {
-	enum { CHUNK = 256 };
-	struct grid g;
-	if (grid_init(&g, l->width, CHUNK) < 0)
+	const struct frame *f = l->o.ascii ? &frame_ascii : &frame_box;
+	struct grid g; /* one row, for the few rows that are not a table's */
+	struct cells *r = malloc(sizeof *r);
+	if (!r || grid_init(&g, l->width, 1) < 0) {
+		free(r);
 		return -1;
-	for (long from = 0; from < l->rows; from += CHUNK) {
-		int n = l->rows - from < CHUNK ? (int)(l->rows - from) : CHUNK;
-		grid_clear(&g);
-		report_draw(&g, 0, l, from, n);
-		grid_write(&g, n, out, color);
+	}
+	cells_init(r);
+	/* The table rows, nearly all of a long report, go straight into text
+	 * written in large blocks; tests/test_report.c checks that this gives
+	 * the bytes of drawing every row into a grid. */
+	struct grid_out o;
+	gout_init(&o, out, l->width, color, 1 << 18);
+	for (long row = 0; row < l->rows; row++) {
+		long at;
+		int p;
+		if (table_at(l, row, &p, &at)) {
+			table_line(&(struct pen){NULL, 0, &o}, l, p, at, f, r);
+			gout_row(&o);
+		} else {
+			grid_clear(&g);
+			other_line(&g, 0, l, row, f);
+			gout_grid(&o, &g, 1);
+		}
 	}
 	grid_free(&g);
+	free(r);
+	gout_finish(&o); /* a failed write is stdout's error, as with printf */
 	return 0;
 }

@@ -4,10 +4,11 @@
  * framed table: the zones with their roll-ups, the overdue milestones, the
  * changes since the baseline (with --baseline), those due soon, the targets. Which parts depends on the view (the status screen
  * has all four, the targets view the last). Measured once, drawn by windows,
- * so a chart of any size costs memory for a screenful only: report_measure()
- * looks at every row once per chart and day (the widest cell of each
- * column), report_fit() lays the columns out for a width without looking at
- * a row, report_draw() draws any window of rows. */
+ * so a chart of any size costs memory for a screenful only: every row is
+ * looked at once per chart and day, with the summary (report_widths_build(),
+ * the widest cell of each column), report_fit() lays the columns out for a
+ * width without looking at a row, report_draw() draws any window of rows,
+ * report_write() writes them all. */
 #ifndef GUATU_REPORT_H
 #define GUATU_REPORT_H
 
@@ -50,13 +51,25 @@ struct report {
 	long err_start;            /* its first row */
 	long start[PART_COUNT];    /* the first row of each part shown (a title or a table) */
 	long rows;                 /* in all */
+	/* Per text of the chart: 1 + its width (bit 15: each character a
+	 * cell of its own), 0 until measured. The summary's, or own_strw. */
+	uint16_t *strw, *own_strw;
 };
 
-/* Measures every row of the report of `c`. -1: out of memory. */
+/* The widths of every column of every part, measured once per chart and
+ * day: summary_build() makes them (s->widths) so that a report of that
+ * summary looks at no row. NULL when out of memory. */
+struct report_widths *report_widths_build(const struct chart *c, const struct summary *s);
+void report_widths_free(struct report_widths *w);
+
+/* Measures every row of the report of `c` (unless s->widths has them). -1:
+ * out of memory. */
 int report_measure(struct report *l, const struct chart *c, const struct summary *s,
 		   const struct report_opts *o);
 /* Lays the measured report out at `width` columns: no row is looked at. */
 void report_fit(struct report *l, int width);
+/* Frees what report_measure() took (not l itself). */
+void report_free(struct report *l);
 /* Both. -1: out of memory. */
 int report_layout(struct report *l, const struct chart *c, const struct summary *s,
 		  const struct report_opts *o, int width);

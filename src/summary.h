@@ -11,6 +11,8 @@
 #include "model.h"
 #include "pace.h"
 
+struct report_widths;
+
 /* Everything under a zone or a project, counted. */
 struct roll {
 	uint32_t projects, milestones, overdue, soon, done, done_late, paused;
@@ -32,6 +34,10 @@ struct summary {
 	uint32_t *due_soon;    /* milestone indices, soonest first */
 	uint32_t *target_order; /* target indices in tree order: a zone's own, its projects', then sub-zones' */
 	size_t noverdue, nsoon;
+	/* The status report's columns, measured here once per load and day
+	 * (report.h), so that opening or resizing it measures nothing; NULL
+	 * when out of memory (the report measures itself then). */
+	struct report_widths *widths;
 };
 
 /* Builds the summary of `c` on day `today`, with what changed since a

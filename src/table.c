@@ -96,37 +96,100 @@ int table_layout(struct column *cols, int n, int width)
 	return total;
 }
 
-void table_rule(struct grid *g, int y, const struct column *cols, int n, const struct frame *f,
+static int pen_put(const struct pen *p, int x, const char *s, enum style st)
+{
+	return p->o ? gout_put(p->o, x, s, st) : grid_put(p->g, p->y, x, s, st);
+}
+
+void table_rule(const struct pen *p, const struct column *cols, int n, const struct frame *f,
 		enum rule which)
 {
 	const char *l = which == RULE_TOP ? f->tl : which == RULE_MID ? f->ml : f->bl;
 	const char *m = which == RULE_TOP ? f->tm : which == RULE_MID ? f->mm : f->bm;
 	const char *r = which == RULE_TOP ? f->tr : which == RULE_MID ? f->mr : f->br;
-	int x = grid_put(g, y, 0, l, STYLE_FRAME), first = 1;
+	int x = pen_put(p, 0, l, STYLE_FRAME), first = 1;
 	for (int i = 0; i < n; i++) {
 		if (!cols[i].width)
 			continue;
 		if (!first)
-			x = grid_put(g, y, x, m, STYLE_FRAME);
+			x = pen_put(p, x, m, STYLE_FRAME);
 		first = 0;
-		grid_repeat(g, y, x, cols[i].width + 2, f->h, STYLE_FRAME);
+		if (p->o)
+			gout_repeat(p->o, x, cols[i].width + 2, f->h, STYLE_FRAME);
+		else
+			grid_repeat(p->g, p->y, x, cols[i].width + 2, f->h, STYLE_FRAME);
 		x += cols[i].width + 2;
 	}
-	grid_put(g, y, x, r, STYLE_FRAME);
+	pen_put(p, x, r, STYLE_FRAME);
 }
 
-void table_row(struct grid *g, int y, const struct column *cols, int n, const struct frame *f,
-	       const char *const *cells, const enum style *styles)
+/* As pen_put() of `len` bytes that are one cell when `one` says so: a
+ * blank or a frame character. */
+static int pen_cell(const struct pen *p, int x, const char *s, size_t len, int one, enum style st)
 {
-	int x = grid_put(g, y, 0, f->v, STYLE_FRAME);
+	return p->o && one ? gout_cell(p->o, x, s, len, 1, st) : pen_put(p, x, s, st);
+}
+
+/* The row most of a long --print is made of, in one go: no colour, every
+ * text measured, each character a cell, and all fitting. Then the row is
+ * just its bytes one after another, as a grid would give them (it ends with
+ * a rule, so there are no trailing blanks to leave out). 0: not such a row. */
+static int row_plain(struct grid_out *o, const struct column *cols, int n, const struct frame *f,
+		     size_t vlen, const struct table_cell *cells)
+{
+	char buf[4096];
+	size_t k = vlen;
+	int x = 1;
+	if (o->color || o->x != 0)
+		return 0;
+	memcpy(buf, f->v, vlen);
 	for (int i = 0; i < n; i++) {
 		if (!cols[i].width)
 			continue;
-		enum style st = styles ? styles[i] : STYLE_NORMAL;
-		x = grid_put(g, y, x, " ", st);
-		const char *s = cells[i] ? cells[i] : "";
-		x = grid_text(g, y, x, cols[i].width, s, strlen(s), cols[i].align, st, f->ellipsis);
-		x = grid_put(g, y, x, " ", st);
-		x = grid_put(g, y, x, f->v, STYLE_FRAME);
+		const struct table_cell *c = &cells[i];
+		int w = cols[i].width, sw = c->s ? c->width : 0;
+		size_t len = c->s ? c->len : 0;
+		if ((c->s && !c->cells) || sw < 0 || sw > w || k + len + (size_t)w + 2 + vlen >= sizeof buf)
+			return 0;
+		int pad = w - sw, left = cols[i].align == ALIGN_RIGHT ? pad : cols[i].align == ALIGN_CENTER ? pad / 2 : 0;
+		memset(buf + k, ' ', (size_t)left + 1);
+		k += (size_t)left + 1;
+		memcpy(buf + k, c->s, len);
+		k += len;
+		memset(buf + k, ' ', (size_t)(pad - left) + 1);
+		k += (size_t)(pad - left) + 1;
+		memcpy(buf + k, f->v, vlen);
+		k += vlen;
+		x += w + 3;
+	}
+	if (x > o->w)
+		return 0;
+	buf[k] = '\0';
+	gout_cells(o, 0, buf, k, x, STYLE_NORMAL);
+	return 1;
+}
+
+void table_row(const struct pen *p, const struct column *cols, int n, const struct frame *f,
+	       const struct table_cell *cells)
+{
+	int cells1, vlen = (int)strlen(f->v); /* the rule: one character of one column? */
+	int one = text_width_cells(f->v, (size_t)vlen, &cells1) == 1 && cells1;
+	if (p->o && one && row_plain(p->o, cols, n, f, (size_t)vlen, cells))
+		return;
+	int x = pen_cell(p, 0, f->v, (size_t)vlen, one, STYLE_FRAME);
+	for (int i = 0; i < n; i++) {
+		if (!cols[i].width)
+			continue;
+		const struct table_cell *c = &cells[i];
+		const char *s = c->s ? c->s : "";
+		size_t len = c->s ? c->len : 0;
+		x = pen_cell(p, x, " ", 1, 1, c->style);
+		if (p->o)
+			x = gout_text(p->o, x, cols[i].width, s, len, c->width, c->cells, cols[i].align, c->style,
+				      f->ellipsis);
+		else
+			x = grid_text(p->g, p->y, x, cols[i].width, s, len, cols[i].align, c->style, f->ellipsis);
+		x = pen_cell(p, x, " ", 1, 1, c->style);
+		x = pen_cell(p, x, f->v, (size_t)vlen, one, STYLE_FRAME);
 	}
 }

@@ -32,13 +32,31 @@ extern const struct frame frame_box, frame_ascii;
  * the table fills the width when a column is flexible. Returns its width. */
 int table_layout(struct column *cols, int n, int width);
 
+/* Where a table draws: row y of a grid, or the row a grid_out is drawing
+ * (o not NULL; rows are then drawn left to right). */
+struct pen {
+	struct grid *g;
+	int y;
+	struct grid_out *o;
+};
+
+/* One cell of a row: its text, and its width when known (from a cache):
+ * width is text_width(s), or -1 to be measured; cells as text_width_cells()
+ * says. */
+struct table_cell {
+	const char *s;
+	size_t len;
+	int width;
+	int cells;
+	enum style style;
+};
+
 enum rule { RULE_TOP, RULE_MID, RULE_BOTTOM };
-/* Draws a horizontal rule of the laid-out table at row y. */
-void table_rule(struct grid *g, int y, const struct column *cols, int n, const struct frame *f,
+/* Draws a horizontal rule of the laid-out table. */
+void table_rule(const struct pen *p, const struct column *cols, int n, const struct frame *f,
 		enum rule which);
-/* Draws one row; cells[i] is the text of column i, styles[i] its style (or
- * NULL for all normal). */
-void table_row(struct grid *g, int y, const struct column *cols, int n, const struct frame *f,
-	       const char *const *cells, const enum style *styles);
+/* Draws one row; cells[i] is column i. */
+void table_row(const struct pen *p, const struct column *cols, int n, const struct frame *f,
+	       const struct table_cell *cells);
 
 #endif

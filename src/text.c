@@ -3,6 +3,9 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 #include <wchar.h>
@@ -142,13 +145,58 @@ void text_excerpt(const char *s, size_t len, size_t max, char *out)
 	out[len] = '\0';
 }
 
+/* wcwidth() of the Basic Multilingual Plane, kept as it is asked for, a page
+ * of 256 code points at a time: a chart's texts use a few pages (CJK, its
+ * punctuation) over and over, and glibc's wcwidth() costs a call and a
+ * three-level lookup each time. A page is filled under the lock and then
+ * published (release) before any thread reads it (acquire), so any thread
+ * may measure. The widths are those of the locale at a page's first use:
+ * guatu sets its locale once, at the start. */
+static int8_t bmp_width[0x10000];
+static atomic_uchar page_ready[0x100];
+static pthread_mutex_t page_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int wcwidth1(ucs4_t c)
+{
+	int w = wcwidth((wchar_t)c);
+	return w < 0 ? 1 : w; /* sanitised text has none; count a stray as one */
+}
+
+static void fill_page(unsigned page)
+{
+	pthread_mutex_lock(&page_lock);
+	if (!atomic_load_explicit(&page_ready[page], memory_order_relaxed)) {
+		for (ucs4_t c = page << 8; c < (page + 1) << 8; c++)
+			bmp_width[c] = (int8_t)wcwidth1(c);
+		atomic_store_explicit(&page_ready[page], 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&page_lock);
+}
+
 /* The columns of one code point, as ncurses and tmux count them. */
 static int cp_width(ucs4_t c)
 {
 	if (c >= 0x20 && c < 0x7f)
 		return 1;
-	int w = wcwidth((wchar_t)c);
-	return w < 0 ? 1 : w; /* sanitised text has none; count a stray as one */
+	if (c > 0xffff)
+		return wcwidth1(c);
+	if (!atomic_load_explicit(&page_ready[c >> 8], memory_order_acquire))
+		fill_page(c >> 8);
+	return bmp_width[c];
+}
+
+/* Decodes the character at p (before end): the three-byte forms every CJK
+ * text is made of inline, the rest (and anything invalid) by libunistring. */
+static int next_cp(const uint8_t *p, const uint8_t *end, ucs4_t *c)
+{
+	/* E1..EC and EE..EF followed by two continuation bytes are always
+	 * valid; E0 (overlong forms) and ED (surrogates) need more checks. */
+	if (end - p >= 3 && (p[0] & 0xf0) == 0xe0 && p[0] != 0xe0 && p[0] != 0xed &&
+	    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80) {
+		*c = (ucs4_t)(p[0] & 0x0f) << 12 | (ucs4_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+		return 3;
+	}
+	return u8_mbtouc(c, p, (size_t)(end - p));
 }
 
 int text_width(const char *s, size_t len)
@@ -161,9 +209,29 @@ int text_width(const char *s, size_t len)
 			continue;
 		}
 		ucs4_t c;
-		p += u8_mbtouc(&c, p, (size_t)(end - p));
+		p += next_cp(p, end, &c);
 		w += cp_width(c);
 	}
+	return w;
+}
+
+int text_width_cells(const char *s, size_t len, int *cells)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	int w = 0, one = 1;
+	while (p < end) {
+		if (*p < 0x80) {
+			one &= *p >= 0x20;
+			w += *p++ >= 0x20;
+			continue;
+		}
+		ucs4_t c;
+		p += next_cp(p, end, &c);
+		int cw = cp_width(c);
+		one &= cw > 0;
+		w += cw;
+	}
+	*cells = one;
 	return w;
 }
 
@@ -181,12 +249,12 @@ const char *text_cell_next(const char *s, const char *end, int *width)
 {
 	const uint8_t *p = (const uint8_t *)s, *e = (const uint8_t *)end;
 	ucs4_t c;
-	p += u8_mbtouc(&c, p, (size_t)(e - p));
+	p += next_cp(p, e, &c);
 	*width = cp_width(c);
 	while (p < e) { /* zero-width followers (marks, variation selectors) */
 		if (*p < 0x80)
 			break;
-		int n = u8_mbtouc(&c, p, (size_t)(e - p));
+		int n = next_cp(p, e, &c);
 		if (cp_width(c) != 0)
 			break;
 		p += n;

@@ -37,6 +37,11 @@ size_t text_sanitize(const char *in, size_t len, char *out, enum text_mode mode,
  * ncursesw and tmux use, so layout agrees with what the terminal shows. */
 int text_width(const char *s, size_t len);
 
+/* text_width(), and in *cells whether every character of `s` is a terminal
+ * cell of its own (none is zero-width or a control): a row of cells then
+ * holds exactly the bytes of `s`, and they can be copied as they are. */
+int text_width_cells(const char *s, size_t len, int *cells);
+
 /* The end of the grapheme cluster that starts at `s` (before `end`), and its
  * width in *width. A cluster is never split: a base keeps its marks. */
 const char *text_next(const char *s, const char *end, int *width);

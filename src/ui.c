@@ -139,8 +139,6 @@ static void job_in(struct ui *u)
 	struct loadjob *j = &u->job;
 	int loaded = j->paths != NULL;
 	u->a.loading = u->a.indexing = 0;
-	if (j->fold_why) /* searching still works, but 广 does not find 廣: say so */
-		app_say(&u->a, "简体和繁体不能互相查找 Simplified and Traditional are searched apart: %s", j->fold_why);
 	if (j->oom) {
 		loadjob_free(j);
 		if (loaded)

@@ -60,7 +60,9 @@ static void *create_parts(struct app *a, void *old, unsigned parts)
 
 static void sv_destroy(void *st)
 {
-	free(st);
+	struct status_view *v = st;
+	report_free(&v->l);
+	free(v);
 }
 
 static void sv_draw(void *st, struct app *a, struct grid *g, int top, int rows)
@@ -159,7 +161,9 @@ static int sv_log(void *st, struct app *a, FILE *out, int width)
 	struct report l;
 	struct report_opts so = {.ascii = a->f == &frame_ascii, .loaded = a->loaded,
 				 .parts = ((struct status_view *)st)->l.o.parts};
-	return report_layout(&l, a->c, a->s, &so, width) == 0 && report_write(out, &l, 0) == 0 ? 0 : -1;
+	int r = report_layout(&l, a->c, a->s, &so, width) == 0 && report_write(out, &l, 0) == 0 ? 0 : -1;
+	report_free(&l);
+	return r;
 }
 
 static void *sv_create(struct app *a, void *old, const struct chart *oc)

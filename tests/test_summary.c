@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "load.h"
 #include "summary.h"
@@ -51,5 +52,23 @@ int main(void)
 	is_int((long long)s.nsoon, 0, "soon 0: nothing due soon");
 	summary_free(&s);
 	chart_free(&c);
+
+	/* Dates too far apart for a count per day: sorted by qsort(), in the
+	 * same order (due date, then file order). */
+	char far[] = "/tmp/guatu-test-summary-XXXXXX";
+	static const char chart[] = "zones:\n  - name: 区\n    projects:\n      - name: 项\n        milestones:\n"
+				    "          - {name: 乙, due: 2020-01-01}\n          - {name: 甲, due: 1901-01-01}\n"
+				    "          - {name: 丙, due: 1901-01-01}\n";
+	int fd = mkstemp(far);
+	ok(fd >= 0 && write(fd, chart, sizeof chart - 1) == (ssize_t)(sizeof chart - 1), "a chart spanning 119 years");
+	close(fd);
+	p = far;
+	chart_init(&c);
+	load_chart(&c, &p, 1, NULL, NULL);
+	summary_build(&s, &c, today, 14, NULL);
+	is_str(ms_names(&c, s.overdue, s.noverdue), "甲 丙 乙", "far apart: by date, then file order");
+	summary_free(&s);
+	chart_free(&c);
+	unlink(far);
 	return done_testing();
 }
