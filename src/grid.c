@@ -102,18 +102,29 @@ int grid_put(struct grid *g, int y, int x, const char *s, enum style style)
 	return x;
 }
 
+enum { FIT_STACK = 512 };
+
+/* s fitted to `width` columns (text_fit): in stackbuf when it fits there,
+ * else in memory the caller frees (buf != stackbuf); NULL when out of it. */
+static char *fitted(const char *s, size_t len, int width, enum align align, const char *ellipsis,
+		    char stackbuf[static FIT_STACK])
+{
+	size_t need = TEXT_FIT_MAX(len, width);
+	char *buf = need <= FIT_STACK ? stackbuf : malloc(need);
+	if (buf)
+		text_fit(s, len, width, align, ellipsis, buf);
+	return buf;
+}
+
 int grid_text(struct grid *g, int y, int x, int width, const char *s, size_t len,
 	      enum align align, enum style style, const char *ellipsis)
 {
 	if (width <= 0)
 		return x;
-	char stackbuf[512];
-	size_t need = TEXT_FIT_MAX(len, width);
-	char *buf = need <= sizeof stackbuf ? stackbuf : malloc(need);
-	if (!buf)
-		return x + width;
-	text_fit(s, len, width, align, ellipsis, buf);
-	grid_put(g, y, x, buf, style);
+	char stackbuf[FIT_STACK];
+	char *buf = fitted(s, len, width, align, ellipsis, stackbuf);
+	if (buf)
+		grid_put(g, y, x, buf, style);
 	if (buf != stackbuf)
 		free(buf);
 	return x + width;
@@ -364,13 +375,10 @@ int gout_text(struct grid_out *o, int x, int width, const char *s, size_t len, i
 		o->x = x + width;
 		return x + width;
 	}
-	char stackbuf[512];
-	size_t need = TEXT_FIT_MAX(len, width);
-	char *buf = need <= sizeof stackbuf ? stackbuf : malloc(need);
-	if (!buf)
-		return x + width;
-	text_fit(s, len, width, align, ellipsis, buf);
-	gout_put(o, x, buf, style);
+	char stackbuf[FIT_STACK];
+	char *buf = fitted(s, len, width, align, ellipsis, stackbuf);
+	if (buf)
+		gout_put(o, x, buf, style);
 	if (buf != stackbuf)
 		free(buf);
 	return x + width;
