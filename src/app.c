@@ -1,5 +1,6 @@
 #include "config.h"
 #include "app.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,7 +13,7 @@ void app_say(struct app *a, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	vsnprintf(a->msg, sizeof a->msg, gettext(fmt), ap); /* xgettext knows app_say */
 	va_end(ap);
 }
 

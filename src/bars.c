@@ -1,4 +1,5 @@
 #include "config.h"
+#include "i18n.h"
 #include "bars.h"
 
 #include <stdio.h>
@@ -45,7 +46,7 @@ void bars_hints(char *buf, size_t cap, const struct view_ops *v, const struct ap
 		if (!app_enabled(a, h->a))
 			continue;
 		char k1[32], k2[32];
-		const char *word = h->word ? h->word : action_info(h->a)->hint;
+		const char *word = _(h->word ? h->word : action_info(h->a)->hint); /* N_() in both tables */
 		const int *keys = action_keys(h->a);
 		if (!keys[0])
 			continue; /* unbound: nothing to press */
@@ -71,7 +72,7 @@ void bars_bottom(struct grid *g, const struct app *a, const struct view_ops *v, 
 	} else if (a->msg[0] || a->alert[0]) {
 		snprintf(text, sizeof text, "%s", a->msg[0] ? a->msg : a->alert);
 	} else {
-		int n = titled ? snprintf(text, sizeof text, "%s  ", v->title) : 0;
+		int n = titled ? snprintf(text, sizeof text, "%s  ", _(v->title)) : 0;
 		bars_hints(text + n, sizeof text - (size_t)n, v, a);
 		st = STYLE_DIM;
 	}

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "baseline.h"
+#include "i18n.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include "git.h"
 #include "date.h"
 #include "load.h"
+#include "text.h"
 
 /* What the git source knows of each file of the baseline chart. */
 struct git_source {
@@ -50,8 +52,8 @@ int baseline_commit(const char *dir, const char *spec, char commit[64], char *wh
 		if (o.status < 0)
 			git_why(&o, why, cap);
 		else
-			snprintf(why, cap, "not in a git repository, so it has no revision '%s' "
-					   "(--baseline also takes a path to a copy of the chart)", spec);
+			snprintf(why, cap, _("not in a git repository, so it has no revision '%s' "
+					   "(--baseline also takes a path to a copy of the chart)"), spec);
 		git_out_free(&o);
 		return -1;
 	}
@@ -64,7 +66,7 @@ int baseline_commit(const char *dir, const char *spec, char commit[64], char *wh
 		struct span sp;
 		const char *bad;
 		if (date_parse(date, strlen(date), &sp, &bad) < 0) {
-			snprintf(why, cap, "not a date: '%s' (%s)", date, bad);
+			snprintf(why, cap, _("not a date: '%s' (%s)"), date, bad);
 			return -1;
 		}
 		int y, m, d;
@@ -86,10 +88,10 @@ int baseline_commit(const char *dir, const char *spec, char commit[64], char *wh
 	if (o.status < 0)
 		git_why(&o, why, cap);
 	else if (dated && o.status == 0)
-		snprintf(why, cap, "no commit of %s before %s", base, date);
+		snprintf(why, cap, _("no commit of %s before %s"), base, date);
 	else
-		snprintf(why, cap, "neither a revision nor a file or directory: '%s' (git tag and git log --oneline "
-				   "list the revisions)", dated ? base : spec);
+		snprintf(why, cap, _("neither a revision nor a file or directory: '%s' (git tag and git log --oneline "
+				   "list the revisions)"), dated ? base : spec);
 	git_out_free(&o);
 	return -1;
 }
@@ -150,10 +152,10 @@ static int add_entry(struct git_source *g, struct chart *c, const char *dir, con
 	char shown[PATH_MAX + 300];
 	snprintf(shown, sizeof shown, "%s:%s", g->spec, path);
 	if (strcmp(e->type, "blob"))
-		return problem(g, c, shown, arg, DIAG_ERROR, "not a file at this revision");
+		return problem(g, c, shown, arg, DIAG_ERROR, _("not a file at this revision"));
 	if (!strcmp(e->mode, "120000"))
 		return problem(g, c, shown, arg, DIAG_ERROR,
-			       "a symbolic link at this revision: guatu does not follow links in git");
+			       _("a symbolic link at this revision: guatu does not follow links in git"));
 	if (files_append(c, path, shown, arg) < 0 || remember(g, c, dir, e->hash) < 0)
 		return -1;
 	return 0;
@@ -203,9 +205,9 @@ static int add_path(struct git_source *g, struct chart *c, const char *path, uin
 	/* Nothing there then (git lists nothing): added since, a note; a
 	 * directory that was there without charts is an error, as now. */
 	if (r == 0 && !found)
-		r = isdir && listed ? problem(g, c, shown, arg, DIAG_ERROR, "no *.yaml or *.yml files in this directory at this revision")
+		r = isdir && listed ? problem(g, c, shown, arg, DIAG_ERROR, _("no *.yaml or *.yml files in this directory at this revision"))
 				   : problem(g, c, shown, arg, DIAG_NOTE,
-					     "not in the baseline (added or renamed since): its items count as new");
+					     _("not in the baseline (added or renamed since): its items count as new"));
 	return r;
 }
 
@@ -236,7 +238,13 @@ int baseline_load(struct baseline *b, const char *spec, const char *const *paths
 		  const struct load_opts *opts)
 {
 	memset(b, 0, sizeof *b);
-	if (!(b->name = strdup(spec)) || chart_init(&b->c) < 0)
+	/* The name is only shown (summaries, the changes view): neutralised
+	 * like any text bound for a terminal; git is given `spec` as it is. */
+	unsigned changed;
+	if (!(b->name = malloc(TEXT_SANITIZE_MAX(strlen(spec)))))
+		return -1;
+	text_sanitize(spec, strlen(spec), b->name, TEXT_LINE, &changed);
+	if (chart_init(&b->c) < 0)
 		return -1;
 	struct load_opts lo = *opts;
 	struct stat st;

@@ -1,4 +1,5 @@
 #include "config.h"
+#include "i18n.h"
 #include "browse.h"
 
 #include <stdlib.h>
@@ -16,16 +17,13 @@ static int push(struct list *l, uint32_t v)
 	return 0;
 }
 
-static const struct {
-	const char *label, *en;
-} sorts[SORT_COUNT] = {
-	[SORT_DUE] = {"截止", "due date"},
-	[SORT_NAME] = {"名称", "name"},
-	[SORT_STATUS] = {"状态", "status"},
+static const char *const sorts[SORT_COUNT] = {
+	[SORT_DUE] = N_("due date"),
+	[SORT_NAME] = N_("name"),
+	[SORT_STATUS] = N_("status"),
 };
 
-const char *sort_name(enum sort s) { return sorts[s].label; }
-const char *sort_name_en(enum sort s) { return sorts[s].en; }
+const char *sort_name(enum sort s) { return _(sorts[s]); }
 
 uint32_t browse_selected(const struct browse *b, enum pane p)
 {
@@ -365,7 +363,9 @@ static int zone_places(const struct browse *b, uint32_t z, struct hit **v, size_
 		*v = nv;
 		*cap = need;
 	}
-	(*v)[(*n)++] = (struct hit){z, NONE, NONE};
+	/* *v is NULL only while *cap is 0, and need is at least 1: the analyser
+	 * does not see that the realloc above then always runs. */
+	(*v)[(*n)++] = (struct hit){z, NONE, NONE}; /* NOLINT(clang-analyzer-core.NullDereference) */
 	for (uint32_t p = zn->proj_first; p < zn->proj_first + zn->proj_count; p++) {
 		if (b->filter && !browse_hot(b, PANE_PROJECTS, p))
 			continue;

@@ -84,8 +84,7 @@ void browse_scroll(struct list *l, int rows);
  * Returns 1 when it moved, 0 when nothing matches, -1 out of memory. */
 int browse_find(struct browse *b, const struct matcher *m, int dir, int here);
 
-/* The name of a sort order as shown ("截止" …), and in English ("due date" …). */
+/* The name of a sort order as shown, translated ("due date": 截止 …). */
 const char *sort_name(enum sort s);
-const char *sort_name_en(enum sort s);
 
 #endif

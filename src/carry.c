@@ -25,8 +25,10 @@ int carry_file(struct chart *c, uint32_t f, const struct chart *old, uint32_t of
 	int oom = 0;
 	for (int k = 0; k < KIND_COUNT && !oom; k++) {
 		const struct kind_info *ki = &kind_info[k];
-		for (uint32_t i = o->items[k].first; i < o->items[k].end && !oom; i++) {
-			uint32_t at;
+		for (uint32_t j = o->items[k].first; j < o->items[k].end && !oom; j++) {
+			/* The file's items in the order it was read: zones placed
+			 * under a parent elsewhere moved (graft.h), the rest did not. */
+			uint32_t i = k == KIND_ZONE && old->zone_tree ? old->zone_tree[j] : j, at;
 			char *item = chart_append(c, (enum kind)k, &at);
 			if (!item)
 				return -1;
@@ -44,7 +46,13 @@ int carry_file(struct chart *c, uint32_t f, const struct chart *old, uint32_t of
 			for (int r = 0; r < ki->nrefs; r++) {
 				uint32_t *v = (uint32_t *)(item + ki->refs[r].off);
 				enum kind of_kind = ki->refs[r].of;
-				if (*v != NONE)
+				if (*v == NONE)
+					continue;
+				if (of_kind == KIND_ZONE && old->zone_load && *v < old->nzones)
+					*v = old->zone_load[*v];
+				if (of_kind == KIND_ZONE && (*v < o->items[of_kind].first || *v >= o->items[of_kind].end))
+					*v = NONE; /* a parent in another file: its graft places it again */
+				else
 					*v = *v - o->items[of_kind].first + to[of_kind];
 			}
 			struct item *it = (struct item *)item;
@@ -58,6 +66,24 @@ int carry_file(struct chart *c, uint32_t f, const struct chart *old, uint32_t of
 					oom = 1;
 			}
 		}
+	}
+	/* The zones as the file has them: their depth and extent in it. */
+	for (uint32_t z = to[KIND_ZONE]; z < c->nzones; z++) {
+		struct zone *zn = &c->zones[z];
+		zn->depth = zn->parent == NONE ? 0 : c->zones[zn->parent].depth + 1;
+		zn->end = z + 1;
+	}
+	for (uint32_t z = (uint32_t)c->nzones; z-- > to[KIND_ZONE];)
+		if (c->zones[z].parent != NONE && c->zones[c->zones[z].parent].end < c->zones[z].end)
+			c->zones[c->zones[z].parent].end = c->zones[z].end;
+	for (size_t g = 0; g < old->ngrafts && !oom; g++) {
+		struct graft gr = old->grafts[g];
+		if (gr.zone < o->items[KIND_ZONE].first || gr.zone >= o->items[KIND_ZONE].end)
+			continue;
+		gr.zone = gr.zone - o->items[KIND_ZONE].first + to[KIND_ZONE];
+		gr.path = again(c, old, gr.path, &oom);
+		if (!oom && chart_add_graft(c, &gr) < 0)
+			oom = 1;
 	}
 	struct chart_file *nf = &c->files[f];
 	nf->title = again(c, old, o->title, &oom);

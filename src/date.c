@@ -1,5 +1,6 @@
 #include "config.h"
 #include "date.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -41,34 +42,77 @@ void date_format(day_t day, char buf[static 11])
 	buf[10] = '\0';
 }
 
+/* The local year of t, or 0 when the C library cannot say (far past what
+ * its int year holds). */
+static long long local_year(time_t t, struct tm *tm)
+{
+	if (!localtime_r(&t, tm))
+		return 0;
+	return (long long)tm->tm_year + 1900; /* tm_year near INT_MAX: no int overflow */
+}
+
 day_t date_of(time_t t)
 {
 	struct tm tm;
-	if (!localtime_r(&t, &tm))
-		return date_from_ymd(1970, 1, 1);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	long long y = local_year(t, &tm);
+	/* date_now lets no such time through; a clock gone wild must still not
+	 * overflow the day arithmetic (a huge year once showed "-3667531-0"). */
+	if (y < DATE_YEAR_MIN)
+		return date_from_ymd(DATE_YEAR_MIN, 1, 1);
+	if (y > DATE_YEAR_MAX)
+		return date_from_ymd(DATE_YEAR_MAX, 12, 31);
+	return date_from_ymd((int)y, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* Reads seconds since 1970 written as date +%s writes them: digits only,
+ * no sign, no spaces, no fraction. 0, or -1 with why. */
+static int read_seconds(const char *e, time_t *out, const char **why)
+{
+	errno = 0;
+	char *end;
+	long long v = strtoll(e, &end, 10);
+	if (*e < '0' || *e > '9' || *end) {
+		*why = *e == '-' ? N_("a time before 1970") : N_("not a number of seconds");
+		return -1;
+	}
+	struct tm tm;
+	long long y;
+	if (errno == ERANGE || (time_t)v != v || (y = local_year((time_t)v, &tm)) == 0 ||
+	    y > DATE_YEAR_MAX) {
+		*why = N_("after the year 9999");
+		return -1;
+	}
+	*out = (time_t)v;
+	return 0;
+}
+
+const char *date_now_problem(void)
+{
+	const char *e = getenv("GUATU_NOW"), *why = NULL;
+	time_t t;
+	if (e && *e && read_seconds(e, &t, &why) < 0)
+		return why;
+	return NULL;
 }
 
 time_t date_now(void)
 {
+	time_t t;
+	const char *why;
 	/* Tests move time on under a running guatu by rewriting this file. */
 	const char *clock = getenv("GUATU_TEST_CLOCK");
 	FILE *f = clock && *clock ? fopen(clock, "r") : NULL;
 	if (f) {
-		long long v;
-		int got = fscanf(f, "%lld", &v) == 1;
+		char buf[32];
+		int got = fgets(buf, sizeof buf, f) != NULL;
 		fclose(f);
-		if (got && v >= 0)
-			return (time_t)v;
+		buf[got ? strcspn(buf, "\n") : 0] = '\0';
+		if (got && read_seconds(buf, &t, &why) == 0)
+			return t;
 	}
 	const char *e = getenv("GUATU_NOW");
-	char *end;
-	if (e && *e) {
-		errno = 0;
-		long long v = strtoll(e, &end, 10);
-		if (!errno && !*end && v >= 0)
-			return (time_t)v;
-	}
+	if (e && *e && read_seconds(e, &t, &why) == 0)
+		return t;
 	return time(NULL);
 }
 
@@ -204,14 +248,14 @@ static const char *const month_end[] = {"底", "末", NULL};
 static int ymd_span(int y, int m, int d1, int d2, struct span *out, const char **why)
 {
 	if (m < 1 || m > 12) {
-		*why = "there is no such month";
+		*why = _("there is no such month");
 		return -1;
 	}
 	int last = month_days(y, m);
 	if (d2 == 0)
 		d2 = last;
 	if (d1 < 1 || d2 > last) {
-		*why = "there is no such day in that month";
+		*why = _("there is no such day in that month");
 		return -1;
 	}
 	out->first = date_from_ymd(y, m, d1);
@@ -228,7 +272,7 @@ static struct span days(int y, int m1, int d1, int m2, int d2)
 static int quarter_span(int y, int q, struct span *out, const char **why)
 {
 	if (q < 1 || q > 4) {
-		*why = "there is no such quarter";
+		*why = _("there is no such quarter");
 		return -1;
 	}
 	out->first = date_from_ymd(y, 3 * q - 2, 1);
@@ -348,12 +392,12 @@ static int year_part(struct cur *c, int y, struct span *out, const char **why)
 static const char *no_year(const char *s, const char *end)
 {
 	static const char *const why[] = {
-		[NAMED_DAY] = "a day with no year: write the year first, as in 2023年9月30日",
-		[NAMED_MONTH] = "a month with no year: write the year first, as in 2023年10月",
-		[NAMED_QUARTER] = "a quarter with no year: write the year first, as in 2023年四季度",
-		[NAMED_HALF] = "a half-year with no year: write the year first, as in 2023年上半年",
-		[NAMED_YEAR_END] = "a year's end with no year: write the year first, as in 2023年底",
-		[NAMED_MID_YEAR] = "mid-year with no year: write the year first, as in 2023年年中",
+		[NAMED_DAY] = N_("a day with no year: write the year first, as in 2023年9月30日"),
+		[NAMED_MONTH] = N_("a month with no year: write the year first, as in 2023年10月"),
+		[NAMED_QUARTER] = N_("a quarter with no year: write the year first, as in 2023年四季度"),
+		[NAMED_HALF] = N_("a half-year with no year: write the year first, as in 2023年上半年"),
+		[NAMED_YEAR_END] = N_("a year's end with no year: write the year first, as in 2023年底"),
+		[NAMED_MID_YEAR] = N_("mid-year with no year: write the year first, as in 2023年年中"),
 	};
 	struct cur c = {s, end, NAMED_OTHER};
 	struct span sp;
@@ -361,7 +405,7 @@ static const char *no_year(const char *s, const char *end)
 	/* Read as if after "2000年": a leap year, so 2月29日 counts as a day. */
 	if (year_part(&c, 2000, &sp, &w) != 0 || tail(&c) != 0)
 		return NULL;
-	return why[c.named];
+	return why[c.named] ? _(why[c.named]) : NULL;
 }
 
 /* 2022年9月30日前, 2022年10月下旬, 2022年四季度, 2023年上半年, 2023年中, 2023年底 ... */
@@ -415,12 +459,10 @@ static size_t fold(const char *s, size_t len, char *out, size_t cap)
 /* Words for days of the lunar calendar. They fall on a different day each
  * year, which guatu does not compute: the reason gives the day in one year
  * (2023) so the writer sees what to put instead. */
-#define LUNAR(word, day) \
-	{word, "the date of " word " moves with the lunar calendar: write the day itself, as in " day}
-#define CALENDAR(word) \
-	{word, word " dates are lunar: write the Gregorian day itself, as in 2023年9月29日"}
+#define LUNAR(word, day) {word, day}
+#define CALENDAR(word) {word, NULL}
 static const struct {
-	const char *word, *why;
+	const char *word, *day; /* day: NULL for the calendar's own name */
 } lunar[] = {
 	LUNAR("除夕", "2023年1月21日"), LUNAR("春节", "2023年1月22日"), LUNAR("春節", "2023年1月22日"),
 	LUNAR("元宵", "2023年2月5日"),  LUNAR("端午", "2023年6月22日"), LUNAR("七夕", "2023年8月22日"),
@@ -433,10 +475,20 @@ static const struct {
  * holds one, and the load path stays as fast as before. */
 static const char *lunar_word(const char *p, const char *end)
 {
+	static _Thread_local char why[256]; /* loads run in threads of their own */
 	for (struct cur c = {p, end, NAMED_OTHER}; c.p < c.end; c.p++)
 		for (size_t i = 0; i < sizeof lunar / sizeof *lunar; i++)
-			if (eat(&c, lunar[i].word))
-				return lunar[i].why;
+			if (eat(&c, lunar[i].word)) {
+				if (lunar[i].day)
+					snprintf(why, sizeof why,
+						 _("the date of %s moves with the lunar calendar: write the day itself, as in %s"),
+						 lunar[i].word, lunar[i].day);
+				else
+					snprintf(why, sizeof why,
+						 _("%s dates are lunar: write the Gregorian day itself, as in %s"),
+						 lunar[i].word, "2023年9月29日");
+				return why;
+			}
 	return NULL;
 }
 
@@ -447,14 +499,14 @@ static int folded(struct cur *c, struct span *out, const char **why)
 	int y, cn_year, r = 1;
 	int n_digits = year_digits(c, &y, &cn_year);
 	if (n_digits < 0) {
-		*why = "the year mixes Arabic and Chinese digits: write all four alike, "
-		       "as in 2023年 or 二〇二三年";
+		*why = _("the year mixes Arabic and Chinese digits: write all four alike, "
+		       "as in 2023年 or 二〇二三年");
 		return -1;
 	}
 	if (n_digits != 4 || y < 1000) {
 		*why = no_year(start, c->end);
 		if (!*why)
-			*why = "not a date (it should start with a four-digit year)";
+			*why = _("not a date (it should start with a four-digit year)");
 		return -1;
 	}
 	struct cur num = *c;
@@ -464,14 +516,14 @@ static int folded(struct cur *c, struct span *out, const char **why)
 	else if (!cn_year) /* 二〇二三-06 is no form anyone writes */
 		r = numeric(&num, y, out, why);
 	if (r > 0)
-		*why = "not a date form guatu knows";
+		*why = _("not a date form guatu knows");
 	return r == 0 ? 0 : -1;
 }
 
 int date_parse(const char *s, size_t len, struct span *out, const char **why)
 {
 	char buf[128];
-	*why = "not a date";
+	*why = _("not a date");
 	if (len >= sizeof buf / 2) /* no real date is this long */
 		return -1;
 	size_t n = fold(s, len, buf, sizeof buf);

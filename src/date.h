@@ -30,12 +30,22 @@ day_t date_from_ymd(int y, int m, int d);
 void date_to_ymd(day_t day, int *y, int *m, int *d);
 /* Writes "YYYY-MM-DD" and a NUL to `buf` (11 bytes). */
 void date_format(day_t day, char buf[static 11]);
+/* The calendar guatu works in: the years a date can be written with (four
+ * digits, 1000 to 9999). Today, from --today or $GUATU_NOW, must be in it. */
+enum { DATE_YEAR_MIN = 1000, DATE_YEAR_MAX = 9999 };
 /* The time now: the seconds in the file $GUATU_TEST_CLOCK names (tests move
  * time on with it), else $GUATU_NOW (reproducible output for tests and golden
- * files), else the clock. Not SOURCE_DATE_EPOCH: that is a build's time, and
- * build shells (nix) export it, which would make today 1980. */
+ * files), else the clock. A value that is not a time in the calendar is
+ * passed over (date_now_problem says why once, at the start). Not
+ * SOURCE_DATE_EPOCH: that is a build's time, and build shells (nix) export
+ * it, which would make today 1980. */
 time_t date_now(void);
-/* The local date of a time. */
+/* What is wrong with $GUATU_NOW: NULL when it is unset, empty or seconds
+ * since 1970 whose local date is in the calendar; else why not, for a
+ * message. */
+const char *date_now_problem(void);
+/* The local date of a time (a time outside the calendar gives its first
+ * or last day: never an overflow). */
 day_t date_of(time_t t);
 
 #endif

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "editor.h"
+#include "lang.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -42,16 +43,24 @@ struct editor_result editor_run(const char *path, unsigned line)
 	if (pid == 0) {
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
-		execl("/bin/sh", "sh", "-c", cmd, "sh", at, path, (char *)NULL);
+		execle("/bin/sh", "sh", "-c", cmd, "sh", at, path, (char *)NULL, lang_environ());
 		_exit(127);
 	}
 	int st = 0;
+	/* A hang-up (the terminal or the ssh link gone) ends the wait: guatu
+	 * leaves, and as it is the session's leader the kernel then hangs up
+	 * the editor, in guatu's process group; waiting on would leave both
+	 * running for ever. */
 	while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
-		;
+		if (term_hangup_pending()) {
+			res.hung_up = 1;
+			break;
+		}
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
 	sigaction(SIGTSTP, &old_tstp, NULL);
-	term_resume();
+	if (!res.hung_up)
+		term_resume();
 	free(cmd);
 	if (pid < 0 || (WIFEXITED(st) && WEXITSTATUS(st) == 127))
 		return res;

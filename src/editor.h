@@ -7,6 +7,7 @@ struct editor_result {
 	int started; /* 0: it could not be run */
 	int status;  /* its exit status, or 128 + the signal that ended it */
 	const char *editor; /* the command that was run */
+	int hung_up; /* the terminal went away while it ran: leave, reload nothing */
 };
 
 /* Runs $VISUAL, else $EDITOR, else vi, on `path` at `line`, the terminal

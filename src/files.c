@@ -1,5 +1,6 @@
 #include "config.h"
 #include "files.h"
+#include "i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -125,7 +126,7 @@ static int add_dir(struct chart *c, struct seen *s, const char *dir, uint32_t ar
 {
 	char **names;
 	long n = files_list_dir(dir, &names);
-	const char *why = n < 0 ? strerror(errno) : n == 0 ? "no *.yaml or *.yml files in this directory" : NULL;
+	const char *why = n < 0 ? strerror(errno) : n == 0 ? _("no *.yaml or *.yml files in this directory") : NULL;
 	if (n < 0 && errno == ENOMEM)
 		return -1;
 	int r = 0;
@@ -184,6 +185,7 @@ int files_same(const struct file_id *a, const struct file_id *b)
 FILE *files_open(struct chart *c, uint32_t f, struct file_id *id)
 {
 	*id = (struct file_id){0};
+	errno = 0; /* ENOMEM, and only then, says out of memory to the caller */
 	/* Non-blocking, so a FIFO never waits for a writer; only regular files
 	 * are read, so a device (/dev/zero) is never read without end. */
 	int fd = open(c->files[f].path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -204,8 +206,8 @@ FILE *files_open(struct chart *c, uint32_t f, struct file_id *id)
 	if (known)
 		identity(&st, id);
 	const char *why = !known ? strerror(errno)
-			  : S_ISDIR(st.st_mode)  ? "is a directory"
-			  : !S_ISREG(st.st_mode) ? "not a regular file (a pipe or a device): guatu reads chart files only"
+			  : S_ISDIR(st.st_mode)  ? _("is a directory")
+			  : !S_ISREG(st.st_mode) ? _("not a regular file (a pipe or a device): guatu reads chart files only")
 						 : NULL;
 	if (why) {
 		diag_add(&c->diags, DIAG_ERROR, f, 0, 0, "%s", why);
@@ -217,8 +219,13 @@ FILE *files_open(struct chart *c, uint32_t f, struct file_id *id)
 		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
 	FILE *fp = fdopen(fd, "rb");
 	if (!fp) {
-		diag_add(&c->diags, DIAG_ERROR, f, 0, 0, "%s", strerror(errno));
+		int err = errno;
 		close(fd);
+		/* No memory for the stream is not the file's fault: no error on
+		 * it, and the load stops as out of memory (load.c's read_once). */
+		if (err == ENOMEM)
+			return errno = ENOMEM, NULL;
+		diag_add(&c->diags, DIAG_ERROR, f, 0, 0, "%s", strerror(err));
 	}
 	return fp;
 }

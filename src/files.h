@@ -30,7 +30,8 @@ int files_add(struct chart *c, const char *const *paths, size_t n);
 int files_append(struct chart *c, const char *path, const char *name, uint32_t arg);
 
 /* Opens file f of c for reading, if it is a regular file, and fills *id
- * with what it looks like now. NULL (with an error added to c) otherwise. */
+ * with what it looks like now. NULL (with an error added to c) otherwise;
+ * NULL with errno ENOMEM when out of memory. */
 FILE *files_open(struct chart *c, uint32_t f, struct file_id *id);
 /* What the file at `path` looks like now (id->exists = 0 if it is gone). */
 void files_identify(const char *path, struct file_id *id);

@@ -46,7 +46,7 @@ int main(int argc, char **argv)
 	/* One call over every ideograph of the table's range, one per line: a
 	 * line holding one other ideograph is a mapping; anything else
 	 * (several characters, none) is left out, since a table maps one to one. */
-	size_t n = (FOLD_CJK_HI - FOLD_CJK_LO + 1) * 4;
+	size_t n = (size_t)(FOLD_CJK_HI - FOLD_CJK_LO + 1) * 4;
 	char *in = malloc(n), *p = in;
 	static uint32_t to[FOLD_CJK_HI - FOLD_CJK_LO + 1];
 	if (!in) {

@@ -1,5 +1,7 @@
 #include "config.h"
 #include "git.h"
+#include "i18n.h"
+#include "lang.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,7 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-extern char **environ;
+#include "text.h"
 
 enum { MAX_ARGS = 32 };
 
@@ -33,7 +35,7 @@ static int spawn(const char *dir, const char *const *args, int out_fd, int err_f
 	else
 		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
 	/* git must not ask for anything (a pager, a password) on our terminal */
-	int r = posix_spawnp(pid, "git", &fa, NULL, (char *const *)argv, environ);
+	int r = posix_spawnp(pid, "git", &fa, NULL, (char *const *)argv, lang_environ());
 	posix_spawn_file_actions_destroy(&fa);
 	if (r != 0) {
 		errno = r;
@@ -164,11 +166,18 @@ int git_close(FILE *fp, pid_t pid)
 void git_why(const struct git_out *o, char *buf, size_t cap)
 {
 	if (o->status < 0 && o->err_no == ENOENT)
-		snprintf(buf, cap, "git not found: install git (apt-get install git) to compare with a revision");
+		snprintf(buf, cap, _("git not found: install git (apt-get install git) to compare with a revision"));
 	else if (o->status < 0)
-		snprintf(buf, cap, "cannot run git: %s", strerror(o->err_no));
-	else if (*o->err)
-		snprintf(buf, cap, "%s", o->err);
+		snprintf(buf, cap, _("cannot run git: %s"), strerror(o->err_no));
+	else if (*o->err) {
+		/* git's words can quote what a repository holds (paths): shown
+		 * on the terminal and in the log, so neutralised like any text
+		 * from a file (docs/SECURITY.md). */
+		char safe[TEXT_SANITIZE_MAX(sizeof o->err)];
+		unsigned changed;
+		text_sanitize(o->err, strlen(o->err), safe, TEXT_LINE, &changed);
+		snprintf(buf, cap, "%s", safe);
+	}
 	else
-		snprintf(buf, cap, "git exited with status %d", o->status);
+		snprintf(buf, cap, _("git exited with status %d"), o->status);
 }

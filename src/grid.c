@@ -158,7 +158,8 @@ static size_t sgr(char *buf, enum style st)
 {
 	const struct look *l = &looks[st];
 	size_t n = 0;
-	memcpy(buf, "\033[0", 3);
+	/* a counted sequence, not a string: no NUL wanted */
+	memcpy(buf, "\033[0", 3); /* NOLINT(bugprone-not-null-terminated-result) */
 	n = 3;
 	if (l->with & LOOK_BOLD)
 		buf[n++] = ';', buf[n++] = '1';

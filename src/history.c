@@ -1,5 +1,6 @@
 #include "config.h"
 #include "history.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -102,9 +103,9 @@ static void child(int fd, const struct chart *c, uint32_t ms)
 		    &o) < 0 || !o.len) {
 		char why[600];
 		if (o.status == 0)
-			snprintf(why, sizeof why, "%.200s 不在 git 中 (not committed to git)", name);
+			snprintf(why, sizeof why, _("%.200s is not committed to git"), name);
 		else if (o.status == 128 && strstr(o.err, "not a git repository"))
-			snprintf(why, sizeof why, "%.200s 不在 git 仓库中 (not in a git repository)", name);
+			snprintf(why, sizeof why, _("%.200s is not in a git repository"), name);
 		else
 			git_why(&o, why, sizeof why);
 		fprintf(out, "E%s\n", why);

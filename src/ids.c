@@ -45,7 +45,7 @@ static int idset_reset(struct idset *s, size_t n)
 /* Adds `id` for member `k`; returns the member that had it already, or -1. */
 static long idset_add(struct idset *s, str_t id, uint32_t k)
 {
-	size_t i = (id * 2654435761u) & (s->size - 1);
+	size_t i = (size_t)(id * 2654435761u) & (s->size - 1); /* a 32-bit multiplicative hash */
 	for (; s->slot[i]; i = (i + 1) & (s->size - 1))
 		if (s->slot[i] == id + 1)
 			return (long)s->who[i];
@@ -59,7 +59,7 @@ static long idset_add(struct idset *s, str_t id, uint32_t k)
  * quadratic. */
 static uint32_t *next_suffix(struct idset *s, str_t name)
 {
-	size_t i = (name * 2654435761u) & (s->size - 1);
+	size_t i = (size_t)(name * 2654435761u) & (s->size - 1);
 	for (; s->name[i] && s->name[i] != name + 1; i = (i + 1) & (s->size - 1))
 		;
 	if (!s->name[i]) {

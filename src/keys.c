@@ -146,3 +146,80 @@ void action_label(enum action a, const char *sep, char *buf, size_t cap)
 			n += (size_t)snprintf(buf + n, cap - n, "%s%s", n ? sep : "", one);
 	}
 }
+
+/* ---- key names, as the configuration file writes them ---- */
+
+/* Do the first n bytes of a and b match, ASCII letters in any case? (Not
+ * strncasecmp: the locale must not change what a key name means.) */
+static int same_prefix(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char x = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] | 0x20) : a[i];
+		char y = b[i] >= 'A' && b[i] <= 'Z' ? (char)(b[i] | 0x20) : b[i];
+		if (x != y)
+			return 0;
+		if (!x)
+			return 1;
+	}
+	return 1;
+}
+
+static int same_name(const char *a, const char *b)
+{
+	return same_prefix(a, b, strlen(b) + 1);
+}
+
+int key_parse(const char *s, int codes[static KEY_CODES_MAX])
+{
+	static const struct {
+		const char *name;
+		int codes[KEY_CODES_MAX];
+	} names[] = {
+		{"Enter", {'\r', '\n', FKEY(KEY_ENTER)}}, {"Return", {'\r', '\n', FKEY(KEY_ENTER)}},
+		{"Tab", {'\t'}}, {"Shift-Tab", {FKEY(KEY_BTAB)}}, {"BTab", {FKEY(KEY_BTAB)}},
+		{"Esc", {KEY_ESC}}, {"Escape", {KEY_ESC}}, {"Space", {' '}},
+		{"Backspace", {FKEY(KEY_BACKSPACE), 127, KEY_CTRL('h')}}, {"BSpace", {FKEY(KEY_BACKSPACE), 127, KEY_CTRL('h')}},
+		{"Up", {FKEY(KEY_UP)}}, {"Down", {FKEY(KEY_DOWN)}}, {"Left", {FKEY(KEY_LEFT)}},
+		{"Right", {FKEY(KEY_RIGHT)}}, {"PageUp", {FKEY(KEY_PPAGE)}}, {"PgUp", {FKEY(KEY_PPAGE)}},
+		{"PPage", {FKEY(KEY_PPAGE)}}, {"PageDown", {FKEY(KEY_NPAGE)}}, {"PgDn", {FKEY(KEY_NPAGE)}},
+		{"NPage", {FKEY(KEY_NPAGE)}}, {"Home", {FKEY(KEY_HOME)}}, {"End", {FKEY(KEY_END)}},
+		{"Insert", {FKEY(KEY_IC)}}, {"Delete", {FKEY(KEY_DC)}},
+	};
+	size_t len = strlen(s);
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (same_name(s, names[i].name)) {
+			int n = 0;
+			while (n < KEY_CODES_MAX && names[i].codes[n])
+				codes[n] = names[i].codes[n], n++;
+			return n;
+		}
+	/* Control keys: C-f, Ctrl-f, ^f; the letter in either case, as the
+	 * terminal sends the same byte for both. C-@ would be NUL: refused. */
+	const char *c = len > 2 && same_prefix(s, "C-", 2) ? s + 2
+			: len > 5 && same_prefix(s, "Ctrl-", 5) ? s + 5
+			: s[0] == '^' && len == 2 ? s + 1 : NULL;
+	if (c && c[0] && !c[1] && ((c[0] | 0x20) >= 'a' && (c[0] | 0x20) <= 'z')) {
+		codes[0] = KEY_CTRL(c[0]);
+		return 1;
+	}
+	if (c && c[0] && !c[1] && strchr("[\\]^_", c[0])) {
+		codes[0] = KEY_CTRL(c[0]);
+		return 1;
+	}
+	if ((s[0] == 'F' || s[0] == 'f') && len >= 2 && len <= 3 && s[1] >= '1' && s[1] <= '9' &&
+	    (len == 2 || (s[2] >= '0' && s[2] <= '9'))) {
+		int f = len == 2 ? s[1] - '0' : (s[1] - '0') * 10 + (s[2] - '0');
+		if (f <= 63) {
+			codes[0] = FKEY(KEY_F(f));
+			return 1;
+		}
+		return 0;
+	}
+	/* One printable character: a control, DEL or C1 code is not written so. */
+	ucs4_t uc;
+	int n = len ? u8_mbtoucr(&uc, (const uint8_t *)s, len) : -1;
+	if (n <= 0 || (size_t)n != len || uc <= 0x20 || (uc >= 0x7f && uc <= 0x9f))
+		return 0;
+	codes[0] = (int)uc;
+	return 1;
+}

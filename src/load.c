@@ -1,10 +1,12 @@
 #include "config.h"
 #include "load.h"
 
+#include <errno.h>
 #include <time.h>
 
 #include "carry.h"
 #include "files.h"
+#include "graft.h"
 #include "ids.h"
 #include "schema.h"
 
@@ -21,8 +23,11 @@ static int read_once(struct reader *r, struct chart *c, uint32_t f, const struct
 {
 	const struct source *src = opts->source;
 	FILE *fp = src ? src->open(c, f, src->arg) : files_open(c, f, id);
-	if (!fp)
+	if (!fp) {
+		if (!src && errno == ENOMEM) /* not the file's fault: the whole load fails */
+			r->oom = 1;
 		return 0;
+	}
 	int ok = reader_open(r, fp, f, &c->str, &c->diags, opts) == 0 && schema_read(r, c) == 0;
 	reader_close(r);
 	if (src)
@@ -69,7 +74,7 @@ static int load_file(struct reader *r, struct chart *c, uint32_t f, const struct
 			ok = 0;
 			break;
 		}
-		nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL);
+		nanosleep(&(struct timespec){0, 50L * 1000 * 1000}, NULL);
 	}
 	struct chart_file *cf = &c->files[f];
 	cf->loaded = ok;
@@ -101,6 +106,8 @@ int load_chart(struct chart *c, const char *const *paths, size_t npaths,
 	reader_free(&r);
 	if (r.oom)
 		res = -1;
+	if (res == 0) /* before ids: a placed zone's siblings are its parent's */
+		res = graft_place(c);
 	if (res == 0)
 		res = ids_assign(c);
 	diag_sort(&c->diags);

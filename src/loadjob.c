@@ -52,7 +52,7 @@ static void *run(void *arg)
 	struct loadjob *j = arg;
 	if (j->hold) /* a test looks at the screen while the job is held (at most 10 s) */
 		for (int i = 0; i < 1000 && access(j->hold, F_OK) == 0 && !atomic_load(&j->cancel); i++)
-			nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+			nanosleep(&(struct timespec){0, 10L * 1000 * 1000}, NULL);
 	j->oom = (j->paths ? load(j) : index_chart(j, j->shown)) < 0;
 	atomic_store(&j->done, 1);
 	return NULL;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,14 +19,18 @@
 #include "changes.h"
 #include "date.h"
 #include "diag.h"
+#include "export.h"
 #include "grid.h"
+#include "i18n.h"
 #include "keys.h"
+#include "lang.h"
 #include "load.h"
 #include "model.h"
 #include "summary.h"
 #include "text.h"
 #include "ui.h"
 #include "report.h"
+#include "settings.h"
 #include "timeline.h"
 
 enum exit_code { EXIT_OK = 0, EXIT_OVERDUE = 1, EXIT_BAD = 2 };
@@ -39,17 +44,23 @@ struct options {
 	const char *view; /* browse (interactive only), status, targets, timeline */
 	int today_given;
 	day_t today;
-	int soon;
+	int soon; /* -1: not given */
+	const char *config; /* --config FILE */
+	int keys;           /* --keys */
 	int width; /* 0: the terminal's, else 100 */
 	enum color color;
 	time_t now;
+	/* --export FORMAT [-o FILE] [--what WHAT] [--no-bom] */
+	int exporting, output_given, what_given, no_bom;
+	struct export_opts ex;
 };
 
 static void usage(FILE *out)
 {
-	fputs("Usage: guatu [OPTIONS] PATH...\n"
+	fputs(_("Usage: guatu [OPTIONS] [PATH...]\n"
 	      "Track the key projects and deadlines of development zones, from YAML charts.\n"
-	      "PATH is a chart file or a directory of *.yaml / *.yml files.\n"
+	      "PATH is a chart file or a directory of *.yaml / *.yml files. With none, the\n"
+	      "configured paths, else ./guatu.yaml or ./guatu.d/.\n"
 	      "\n"
 	      "  -c, --check        validate the chart: print diagnostics and a summary\n"
 	      "  -p, --print        write the status screen to standard output\n"
@@ -69,14 +80,21 @@ static void usage(FILE *out)
 	      "                     (default $XDG_STATE_HOME/guatu/screen.log)\n"
 	      "      --today DATE   take DATE as today (any date form a chart accepts)\n"
 	      "      --soon DAYS    days, today included, that count as due soon (default 14)\n"
+	      "      --config FILE  read settings from FILE (default $GUATU_CONFIG, else\n"
+	      "                     $XDG_CONFIG_HOME/guatu/config.yaml); /dev/null: none\n"
 	      "      --keys         list the keys of the interactive chart and exit\n"
+	      "      --export FMT   write every milestone and target as csv, json or xlsx\n"
+	      "  -o, --output FILE  where --export writes (default: standard output;\n"
+	      "                     xlsx needs a file)\n"
+	      "      --what WHAT    --export csv: milestones (the default) or targets\n"
+	      "      --no-bom       --export csv: no UTF-8 byte order mark\n"
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n"
 	      "\n"
-	      "Exit status: 0 when the chart loaded without errors (for --print: and nothing\n"
-	      "is overdue, behind or postponed), 1 when something is (--print), 2 on a data\n"
-	      "or usage error.\n"
-	      "See guatu(1) and docs/format.md for the chart format.\n",
+	      "Exit status: 0 when the chart loaded without errors (for --print and --export:\n"
+	      "and nothing is overdue, behind or postponed), 1 when something is (--print,\n"
+	      "--export), 2 on a data, usage or write error.\n"
+	      "See guatu(1) and docs/format.md for the chart format.\n"),
 	      out);
 }
 
@@ -87,7 +105,7 @@ static void list_keys(void)
 		char keys[64];
 		action_label((enum action)a, " ", keys, sizeof keys);
 		if (*keys)
-			printf("%s\t%s\n", keys, action_info((enum action)a)->help);
+			printf("%s\t%s\n", keys, _(action_info((enum action)a)->help));
 	}
 }
 
@@ -99,7 +117,8 @@ static int bad_usage(const char *fmt, ...)
 	fputs("guatu: ", stderr);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'guatu --help' for more information.\n", stderr);
+	fputc('\n', stderr);
+	fputs(_("Try 'guatu --help' for more information.\n"), stderr);
 	return EXIT_BAD;
 }
 
@@ -108,11 +127,40 @@ static int number_arg(const char *s, long lo, long hi, int *out)
 {
 	char *end;
 	errno = 0;
-	long v = strtol(s, &end, 10);
+	long v = strtol(s, &end, 10); /* NOLINT(clang-analyzer-core.NonNullParamChecker): s is optarg, see parse_args */
 	if (errno || end == s || *end || v < lo || v > hi)
 		return -1;
 	*out = (int)v;
 	return 0;
+}
+
+/* --export's options together; -1 to go on, else the exit status. */
+static int export_args(struct options *o)
+{
+	o->ex.bom = !o->no_bom;
+	if (!o->exporting) {
+		if (o->output_given || o->what_given || o->no_bom)
+			return bad_usage("%s", _("-o, --what and --no-bom are for --export"));
+		return -1;
+	}
+	if (o->check || o->print)
+		return bad_usage("%s", _("--export, --check and --print do different things: give one"));
+	if (o->view)
+		return bad_usage("%s", _("--view is for --print and the interactive chart, not --export"));
+	if (o->baseline) /* the exit status would count postponed milestones that no column shows */
+		return bad_usage("%s", _("--export does not compare with a baseline: use --print --baseline"));
+	if (o->ex.format != EXPORT_CSV && (o->what_given || o->no_bom))
+		return bad_usage("%s", _("--what and --no-bom are for --export csv: json and xlsx hold milestones "
+					 "and targets both, and have no byte order mark"));
+	if (o->ex.format == EXPORT_XLSX && !o->ex.path)
+		return bad_usage("%s", _("--export xlsx needs -o FILE: a workbook is written to a file"));
+	/* Said before reading any chart. GUATU_TEST_NO_XLSX stands in for a
+	 * build without libxlsxwriter, for the test of this message. */
+	if (o->ex.format == EXPORT_XLSX && (!export_have_xlsx || getenv("GUATU_TEST_NO_XLSX"))) {
+		fprintf(stderr, "guatu: %s\n", export_no_xlsx());
+		return EXIT_BAD;
+	}
+	return -1;
 }
 
 /* Returns -1 to go on, else the exit status. */
@@ -132,14 +180,22 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"today", required_argument, NULL, 'T'},
 		{"soon", required_argument, NULL, 'S'},
 		{"keys", no_argument, NULL, 'K'},
+		{"config", required_argument, NULL, 'F'},
 		{"view", required_argument, NULL, 'v'},
+		{"export", required_argument, NULL, 'X'},
+		{"output", required_argument, NULL, 'o'},
+		{"what", required_argument, NULL, 'W'},
+		{"no-bom", no_argument, NULL, 'B'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	int ch;
 	opterr = 0; /* getopt would name the program by its path: say it ourselves */
-	while ((ch = getopt_long(argc, argv, ":cpw:b:hV", longs, NULL)) != -1) {
+	/* getopt_long sets optarg for every option declared required_argument
+	 * (and returns ':' when it is missing); the analyser does not know. */
+	/* NOLINTBEGIN(clang-analyzer-core.NullDereference,clang-analyzer-core.NonNullParamChecker) */
+	while ((ch = getopt_long(argc, argv, ":cpw:b:o:hV", longs, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			o->check = 1;
@@ -158,17 +214,17 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 'L':
 			if (!*optarg)
-				return bad_usage("%s", "--log: expected a file name");
+				return bad_usage("%s", _("--log: expected a file name"));
 			o->log = optarg;
 			break;
 		case 'b':
 			if (!*optarg)
-				return bad_usage("%s", "--baseline: expected a git revision or a path");
+				return bad_usage("%s", _("--baseline: expected a git revision or a path"));
 			o->baseline = optarg;
 			break;
 		case 'w':
 			if (number_arg(optarg, 20, 1000, &o->width) < 0)
-				return bad_usage("--width: expected a number of columns from 20 to 1000, not '%s'",
+				return bad_usage(_("--width: expected a number of columns from 20 to 1000, not '%s'"),
 						 optarg);
 			break;
 		case 'C':
@@ -179,53 +235,87 @@ static int parse_args(int argc, char **argv, struct options *o)
 			else if (!strcmp(optarg, "auto"))
 				o->color = COLOR_AUTO;
 			else
-				return bad_usage("--color: expected auto, always or never, not '%s'", optarg);
+				return bad_usage(_("--color: expected auto, always or never, not '%s'"), optarg);
 			break;
 		case 'T': {
 			struct span sp;
 			const char *why;
 			if (date_parse(optarg, strlen(optarg), &sp, &why) < 0)
-				return bad_usage("--today: not a date: '%s': %s", optarg, why);
+				return bad_usage(_("--today: not a date: '%s': %s"), optarg, why);
 			o->today = sp.last;
 			o->today_given = 1;
 			break;
 		}
 		case 'S':
 			if (number_arg(optarg, 0, 3650, &o->soon) < 0)
-				return bad_usage("--soon: expected a number of days from 0 to 3650, not '%s'",
+				return bad_usage(_("--soon: expected a number of days from 0 to 3650, not '%s'"),
 						 optarg);
 			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_OK;
 		case 'K':
-			list_keys();
-			return EXIT_OK;
+			o->keys = 1; /* after the configuration, which may rebind them */
+			break;
+		case 'F':
+			if (!*optarg)
+				return bad_usage("%s", _("--config: expected a file name"));
+			o->config = optarg;
+			break;
 		case 'v':
 			if (strcmp(optarg, "status") && strcmp(optarg, "targets") && strcmp(optarg, "timeline") &&
 			    strcmp(optarg, "browse"))
-				return bad_usage("--view: expected status, targets, timeline or browse, not '%s'",
+				return bad_usage(_("--view: expected status, targets, timeline or browse, not '%s'"),
 						 optarg);
 			o->view = optarg;
 			break;
 		case 'V':
 			puts(PACKAGE_NAME " " PACKAGE_VERSION);
 			return EXIT_OK;
+		/* --export and what goes with it */
+		case 'X':
+			if (!strcmp(optarg, "csv"))
+				o->ex.format = EXPORT_CSV;
+			else if (!strcmp(optarg, "json"))
+				o->ex.format = EXPORT_JSON;
+			else if (!strcmp(optarg, "xlsx"))
+				o->ex.format = EXPORT_XLSX;
+			else
+				return bad_usage(_("--export: expected csv, json or xlsx, not '%s'"), optarg);
+			o->exporting = 1;
+			break;
+		case 'o':
+			if (!*optarg)
+				return bad_usage("%s", _("-o: expected a file name"));
+			o->ex.path = strcmp(optarg, "-") ? optarg : NULL;
+			o->output_given = 1;
+			break;
+		case 'W':
+			if (!strcmp(optarg, "milestones"))
+				o->ex.what = EXPORT_MILESTONES;
+			else if (!strcmp(optarg, "targets"))
+				o->ex.what = EXPORT_TARGETS;
+			else
+				return bad_usage(_("--what: expected milestones or targets, not '%s'"), optarg);
+			o->what_given = 1;
+			break;
+		case 'B':
+			o->no_bom = 1;
+			break;
 		case ':':
-			return bad_usage("option '%s' needs a value", argv[optind - 1]);
+			return bad_usage(_("option '%s' needs a value"), argv[optind - 1]);
 		default:
 			if (optopt && optopt != '?')
-				return bad_usage("unknown option '-%c'", optopt);
-			return bad_usage("unknown option '%s'", argv[optind - 1]);
+				return bad_usage(_("unknown option '-%c'"), optopt);
+			return bad_usage(_("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
+	/* NOLINTEND(clang-analyzer-core.NullDereference,clang-analyzer-core.NonNullParamChecker) */
 	if (o->check && o->print)
-		return bad_usage("%s", "--check and --print do different things: give one");
+		return bad_usage("%s", _("--check and --print do different things: give one"));
 	if (o->check && o->view)
-		return bad_usage("%s", "--view is for --print and the interactive chart, not --check");
-	if (optind >= argc)
-		return bad_usage("%s", "no chart given: name a YAML file or a directory");
-	return -1;
+		return bad_usage("%s", _("--view is for --print and the interactive chart, not --check"));
+	return export_args(o);
 }
 
 static void print_diags(const struct chart *c)
@@ -233,7 +323,7 @@ static void print_diags(const struct chart *c)
 	for (size_t i = 0; i < c->diags.n; i++)
 		diag_print(stderr, &c->diags.v[i], c->files[c->diags.v[i].file].shown);
 	if (c->diags.oom)
-		fputs("guatu: out of memory: some diagnostics are missing\n", stderr);
+		fprintf(stderr, "guatu: %s\n", _("out of memory: some diagnostics are missing"));
 }
 
 static void print_counts(const struct chart *c)
@@ -241,10 +331,16 @@ static void print_counts(const struct chart *c)
 	size_t files = 0; /* not a directory that stood for its missing files */
 	for (size_t i = 0; i < c->nfiles; i++)
 		files += !c->files[i].placeholder;
-	printf("%zu file%s, %zu zone%s, %zu project%s, %zu milestone%s, %zu target%s",
-	       files, files == 1 ? "" : "s", c->nzones, c->nzones == 1 ? "" : "s",
-	       c->nprojects, c->nprojects == 1 ? "" : "s", c->nmilestones,
-	       c->nmilestones == 1 ? "" : "s", c->ntargets, c->ntargets == 1 ? "" : "s");
+	/* Each count its own message: ngettext chooses per number. */
+	printf(ngettext("%zu file", "%zu files", files), files);
+	fputs(_(", "), stdout);
+	printf(ngettext("%zu zone", "%zu zones", c->nzones), c->nzones);
+	fputs(_(", "), stdout);
+	printf(ngettext("%zu project", "%zu projects", c->nprojects), c->nprojects);
+	fputs(_(", "), stdout);
+	printf(ngettext("%zu milestone", "%zu milestones", c->nmilestones), c->nmilestones);
+	fputs(_(", "), stdout);
+	printf(ngettext("%zu target", "%zu targets", c->ntargets), c->ntargets);
 }
 
 /* Loading the baseline, in a thread of its own. */
@@ -268,17 +364,18 @@ static void *baseline_thread(void *arg)
 static void print_changes(const struct changes *ch)
 {
 	static const char *const names[CH_COUNT] = {
-		[CH_POSTPONED] = "postponed", [CH_FORWARD] = "brought forward", [CH_NEW] = "new",
-		[CH_REMOVED] = "removed", [CH_STATUS] = "status changed", [CH_RELAXED] = "target relaxed",
-		[CH_TIGHTENED] = "target tightened",
+		[CH_POSTPONED] = N_("postponed"), [CH_FORWARD] = N_("brought forward"), [CH_NEW] = N_("new"),
+		[CH_REMOVED] = N_("removed"), [CH_STATUS] = N_("status changed"), [CH_RELAXED] = N_("target relaxed"),
+		[CH_TIGHTENED] = N_("target tightened"),
 	};
 	if (ch->b->failed) {
-		printf("baseline %s: not read (see the errors above): nothing compared\n", ch->b->name);
+		printf(_("baseline %s: not read (see the errors above): nothing compared\n"), ch->b->name);
 		return;
 	}
-	printf("baseline %s:", ch->b->name);
+	printf(_("baseline %s:"), ch->b->name);
 	for (int k = 0; k < CH_COUNT; k++)
-		printf("%s %zu %s", k ? "," : "", ch->count[change_order[k]], names[change_order[k]]);
+		/* TRANSLATORS: one count of the --check baseline line: ", 3 postponed". */
+		printf(_("%s %zu %s"), k ? _(",") : "", ch->count[change_order[k]], _(names[change_order[k]]));
 	putchar('\n');
 }
 
@@ -329,7 +426,7 @@ static int print_view(const struct chart *c, const struct changes *ch, const str
 		}
 	}
 	if (!ok)
-		fputs("guatu: out of memory\n", stderr);
+		fprintf(stderr, "guatu: %s\n", _("out of memory"));
 	/* 1: something needs attention, whichever view was printed */
 	int r = !ok || c->diags.errors ? EXIT_BAD
 		: s.noverdue || s.all.behind || s.all.postponed ? EXIT_OVERDUE : EXIT_OK;
@@ -338,13 +435,122 @@ static int print_view(const struct chart *c, const struct changes *ch, const str
 	return r;
 }
 
+/* --export: the chart, judged as --print judges it, to a file or standard
+ * output. What loaded is written even when a file had errors; the exit
+ * status is --print's. */
+static int export_chart(const struct chart *c, const struct options *o)
+{
+	struct summary s;
+	char err[1024];
+	if (summary_build(&s, c, o->today, o->soon, NULL) < 0) {
+		fprintf(stderr, "guatu: %s\n", _("out of memory"));
+		return EXIT_BAD;
+	}
+	int failed = export_write(c, &s, &o->ex, err, sizeof err) < 0;
+	if (failed)
+		fprintf(stderr, "guatu: %s\n", err);
+	int r = failed || c->diags.errors ? EXIT_BAD : roll_bad(&s.all) ? EXIT_OVERDUE : EXIT_OK;
+	summary_free(&s);
+	return r;
+}
+
+/* ---- the configuration file (issue #13) ------------------------------ */
+
+#ifndef PKGDATADIR
+#define PKGDATADIR "/usr/local/share/guatu" /* Makefile.am passes $(pkgdatadir) */
+#endif
+
+/* Reads the configuration file into cfg and fills in what the command line
+ * did not give: the command line wins. A configuration with errors stops
+ * guatu in every mode, the interactive one too, as git does: a setting
+ * silently not applied (a key not bound, a colour not changed) would be
+ * worse than a message. Returns -1 to go on, else the exit status. */
+static int configure(struct options *o, struct settings *cfg, char *path, size_t cap)
+{
+	int named = 0;
+	int found = settings_path(o->config, path, cap, &named) == 0;
+	if (!found)
+		*path = '\0';
+	if (settings_load(cfg, found ? path : NULL, named) < 0) {
+		settings_print_diags(cfg, stderr);
+		fprintf(stderr, "guatu: %s\n", _("out of memory"));
+		return EXIT_BAD;
+	}
+	settings_print_diags(cfg, stderr);
+	if (cfg->diags.errors) {
+		fprintf(stderr, _("guatu: not started: fix the configuration (--config /dev/null reads none)\n"));
+		return EXIT_BAD;
+	}
+	if (o->soon < 0)
+		o->soon = cfg->soon != SETTING_UNSET ? cfg->soon : 14;
+	if (cfg->ascii == 1)
+		o->ascii = 1;
+	if (cfg->readonly == 1)
+		o->readonly = 1;
+	if (!o->log)
+		o->log = cfg->log;
+	settings_apply_looks(cfg);
+	/* The configured language counts where the locale says none. */
+	lang_init(cfg->language);
+	return -1;
+}
+
+/* The charts to open when the command line names none: the configured
+ * ones, else ./guatu.yaml, else ./guatu.d/. 0, or -1 when there are none. */
+static int default_paths(const struct settings *cfg, const char *const **paths, size_t *n)
+{
+	static const char *here[1];
+	struct stat st;
+	if (cfg->npaths) {
+		*paths = (const char *const *)cfg->paths;
+		*n = cfg->npaths;
+		return 0;
+	}
+	if (stat("guatu.yaml", &st) == 0)
+		here[0] = "guatu.yaml";
+	else if (stat("guatu.d", &st) == 0 && S_ISDIR(st.st_mode))
+		here[0] = "guatu.d";
+	else
+		return -1;
+	*paths = here;
+	*n = 1;
+	return 0;
+}
+
+/* No chart anywhere: how to start. */
+static int say_how_to_start(const char *config)
+{
+	fprintf(stderr, _("guatu: no chart given, none configured, and no guatu.yaml or guatu.d/ here\n"
+			  "Name a chart file or a directory of them:  guatu CHART.yaml\n"
+			  "or list them under 'paths:' in %s (see guatu(1)).\n"
+			  "Sample charts to start from: %s\n"),
+		*config ? config : "~/.config/guatu/config.yaml", PKGDATADIR "/examples");
+	return EXIT_BAD;
+}
+
 int main(int argc, char **argv)
 {
 	int locale = text_locale_init();
+	if (locale == -2) { /* issue #14: out of memory from the start */
+		fprintf(stderr, "guatu: %s\n", _("out of memory"));
+		return EXIT_BAD;
+	}
+	lang_init(NULL); /* again below with the configured language */
 	if (locale < 0)
-		fputs("guatu: warning: no UTF-8 locale found; Chinese text may be shown as U+FFFD\n",
-		      stderr);
-	struct options o = {.now = date_now(), .soon = 14, .today = DAY_NONE};
+		fprintf(stderr, "guatu: %s: %s\n", _("warning"),
+			_("no UTF-8 locale found; Chinese text may be shown as U+FFFD"));
+	/* GUATU_NOW is read as the reproducible-builds spec asks of
+	 * SOURCE_DATE_EPOCH (which guatu does not read: date.h): a malformed
+	 * value is an error, not a silent fall back to the clock, and a time
+	 * past the calendar is refused before any date arithmetic sees it. */
+	const char *now_why = date_now_problem();
+	if (now_why) {
+		fprintf(stderr, _("guatu: GUATU_NOW: %s: expected seconds since 1970 whose local date is "
+				  "9999-12-31 or before (253402300799 in UTC)\n"),
+			_(now_why));
+		return EXIT_BAD;
+	}
+	struct options o = {.now = date_now(), .soon = -1, .today = DAY_NONE};
 	int r = parse_args(argc, argv, &o);
 	if (o.today == DAY_NONE)
 		o.today = date_of(o.now);
@@ -353,12 +559,27 @@ int main(int argc, char **argv)
 	if (!o.view)
 		o.view = "browse";
 	else if (o.print && !strcmp(o.view, "browse"))
-		return bad_usage("%s", "--view browse has no printed form: use status, targets or timeline");
+		return bad_usage("%s", _("--view browse has no printed form: use status, targets or timeline"));
+	static struct settings cfg; /* lives as long as the chart: ui_run reloads its paths */
+	char cfg_path[4096];
+	r = configure(&o, &cfg, cfg_path, sizeof cfg_path);
+	if (r < 0 && o.keys) {
+		list_keys();
+		r = EXIT_OK;
+	}
+	if (r >= 0) {
+		settings_free(&cfg);
+		return r;
+	}
 
 	struct load_opts lo = load_defaults;
 	lo.today = date_of(o.now); /* a 'done' date after the real day (not --today's) is a slip */
 	const char *const *paths = (const char *const *)argv + optind;
 	size_t npaths = (size_t)(argc - optind);
+	if (!npaths && default_paths(&cfg, &paths, &npaths) < 0) {
+		settings_free(&cfg);
+		return say_how_to_start(cfg_path);
+	}
 	/* The baseline is read once (a revision does not change while we run),
 	 * beside the chart, in a thread: a comparison costs little more time
 	 * than a load. */
@@ -378,21 +599,27 @@ int main(int argc, char **argv)
 		free(c);
 		if (o.baseline)
 			baseline_free(&base);
-		fputs("guatu: out of memory\n", stderr);
+		settings_free(&cfg);
+		fprintf(stderr, "guatu: %s\n", _("out of memory"));
 		return EXIT_BAD;
 	}
 	struct changes ch = {0};
-	int interactive = !o.check && !o.print && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	int interactive = !o.check && !o.print && !o.exporting && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	if (o.baseline && (job.r < 0 || (!interactive && changes_build(&ch, c, &base) < 0))) { /* ui_run compares each load */
-		fputs("guatu: out of memory\n", stderr);
+		fprintf(stderr, "guatu: %s\n", _("out of memory"));
 		r = EXIT_BAD;
 		goto out;
 	}
 	print_diags(c);
-	if (o.check) {
+	if (o.exporting) {
+		r = export_chart(c, &o);
+	} else if (o.check) {
 		print_counts(c);
-		printf("; %zu error%s, %zu warning%s\n", c->diags.errors, c->diags.errors == 1 ? "" : "s",
-		       c->diags.warnings, c->diags.warnings == 1 ? "" : "s");
+		fputs(_("; "), stdout);
+		printf(ngettext("%zu error", "%zu errors", c->diags.errors), c->diags.errors);
+		fputs(_(", "), stdout);
+		printf(ngettext("%zu warning", "%zu warnings", c->diags.warnings), c->diags.warnings);
+		putchar('\n');
 		if (o.baseline)
 			print_changes(&ch);
 		r = c->diags.errors ? EXIT_BAD : EXIT_OK;
@@ -407,13 +634,20 @@ int main(int argc, char **argv)
 			.color = use_color(o.color), /* decided as for --print: a terminal, no NO_COLOR */
 			.view = o.view,
 			.baseline = o.baseline ? &base : NULL,
-			.notice = locale == 1 ? "区域设置不是 UTF-8，已改用 C.UTF-8 (locale was not UTF-8: using C.UTF-8)" : NULL,
+			.notice = locale == 1 ? _("locale was not UTF-8: using C.UTF-8") : NULL,
 		};
 		if (c->diags.errors) /* what was wrong stays on the screen until guatu starts */
-			fprintf(stderr, "guatu: %zu error%s in the chart; starting with what loaded\n",
-				c->diags.errors, c->diags.errors == 1 ? "" : "s");
+			fprintf(stderr, ngettext("guatu: %zu error in the chart; starting with what loaded\n",
+						 "guatu: %zu errors in the chart; starting with what loaded\n", c->diags.errors),
+				c->diags.errors);
 		r = ui_run(c, &uo); /* it owns c now: reloads replace it */
 		c = NULL;
+	}
+	/* Issue #14: under cron, a full disk or a closed pipe must not pass
+	 * for a report written. --export checks and names its own output. */
+	if (!interactive && !o.exporting && (fflush(stdout) != 0 || ferror(stdout))) {
+		fprintf(stderr, _("guatu: cannot write the output: %s\n"), strerror(errno ? errno : EIO));
+		r = EXIT_BAD;
 	}
 out:
 	if (c)
@@ -421,5 +655,6 @@ out:
 	changes_free(&ch);
 	if (o.baseline)
 		baseline_free(&base);
+	settings_free(&cfg);
 	return r;
 }

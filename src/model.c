@@ -56,7 +56,7 @@ static int slots_for(uint32_t **slots, size_t *nslots, size_t n, int *moved)
 
 static size_t slot_of(uint32_t key, size_t nslots)
 {
-	return (key * 2654435761u) & (nslots - 1);
+	return (size_t)(key * 2654435761u) & (nslots - 1); /* a 32-bit multiplicative hash */
 }
 
 /* ---- written dates -------------------------------------------------- */
@@ -155,6 +155,8 @@ str_t item_id(const struct chart *c, enum kind k, uint32_t i)
 
 uint32_t item_file(const struct chart *c, enum kind k, uint32_t i)
 {
+	if (k == KIND_ZONE && c->zone_load) /* placed under a zone of another file */
+		i = c->zone_load[i];
 	/* Every file's range of each kind starts where the one before ends. */
 	size_t lo = 0, hi = c->nfiles;
 	while (lo < hi) {
@@ -180,6 +182,38 @@ uint32_t milestone_project(const struct chart *c, uint32_t i)
 			hi = mid;
 	}
 	return lo ? (uint32_t)lo - 1 : NONE;
+}
+
+str_t milestone_owner(const struct chart *c, uint32_t i)
+{
+	str_t owner = item_owner(c, KIND_MILESTONE, i);
+	uint32_t p = milestone_project(c, i);
+	if (!owner)
+		owner = item_owner(c, KIND_PROJECT, p);
+	if (!owner)
+		owner = item_owner(c, KIND_ZONE, c->projects[p].zone);
+	return owner;
+}
+
+/* ---- grafts --------------------------------------------------------- */
+
+int chart_add_graft(struct chart *c, const struct graft *g)
+{
+	void *v = c->grafts;
+	if (grow(&v, &c->grafts_cap, c->ngrafts, sizeof *c->grafts) < 0)
+		return -1;
+	c->grafts = v;
+	c->grafts[c->ngrafts++] = *g;
+	return 0;
+}
+
+void chart_renumber_texts(struct chart *c, enum kind k, const uint32_t *to)
+{
+	struct item_texts *t = &c->texts[k];
+	for (size_t i = 0; i < t->n; i++)
+		t->v[i].item = to[t->v[i].item];
+	if (t->n)
+		texts_refill(t);
 }
 
 /* ---- the chart ------------------------------------------------------ */
@@ -219,6 +253,9 @@ void chart_free(struct chart *c)
 		free(c->texts[k].v);
 		free(c->texts[k].slots);
 	}
+	free(c->grafts);
+	free(c->zone_load);
+	free(c->zone_tree);
 	diag_free(&c->diags);
 	pool_free(&c->str);
 	memset(c, 0, sizeof *c);
@@ -283,6 +320,8 @@ void chart_truncate(struct chart *c, const size_t count[KIND_COUNT], size_t ndat
 	c->nmilestones = count[KIND_MILESTONE];
 	c->ntargets = count[KIND_TARGET];
 	c->nprogress = count[KIND_PROGRESS];
+	while (c->ngrafts && c->grafts[c->ngrafts - 1].zone >= count[KIND_ZONE])
+		c->ngrafts--;
 	/* Rare (only after a failed file): keep the entries of the items that
 	 * stay, and find them again. */
 	for (int k = 0; k < KIND_COUNT; k++) {

@@ -174,6 +174,16 @@ struct chart_file {
 	struct range items[KIND_COUNT];
 };
 
+/* A zone continued from another file: a zone at the top of its file that
+ * says `parent: guangan/huaying` is placed under that zone (graft.c), so
+ * each office keeps its own file and the city sees one tree. */
+struct graft {
+	uint32_t zone; /* the zone, in load order (see struct chart's zone_load) */
+	str_t path;    /* its parent's id path, as written */
+	uint32_t line; /* where the path was written */
+	uint32_t col;
+};
+
 struct chart {
 	struct pool str;
 	struct dates dates;
@@ -188,6 +198,14 @@ struct chart {
 	size_t files_cap, zones_cap, projects_cap, milestones_cap, targets_cap, progress_cap;
 	size_t nbase; /* the last files stand for a baseline's, for its problems (baseline.h) */
 	struct diags diags;
+	/* Zones placed under a parent in another file (graft.c). Files read
+	 * their zones in order ("load order"); placing them puts the zones in
+	 * pre-order of the whole tree, so a file's zones are no longer one
+	 * range. Then zone_load[i] is the load order of zone i and zone_tree
+	 * the reverse; both NULL when nothing moved (the usual case). */
+	struct graft *grafts;
+	size_t ngrafts, grafts_cap;
+	uint32_t *zone_load, *zone_tree;
 };
 
 /* Starts an empty chart; returns -1 when out of memory. */
@@ -204,9 +222,13 @@ size_t chart_count(const struct chart *c, enum kind k);
 struct item *chart_item(const struct chart *c, enum kind k, uint32_t i);
 /* Appends a zeroed item of kind k, its index in *index; NULL when out of memory. */
 void *chart_append(struct chart *c, enum kind k, uint32_t *index);
-/* Forgets the items past count[k] of each kind, and the written dates past
- * ndates. */
+/* Forgets the items past count[k] of each kind (and their grafts), and the
+ * written dates past ndates. */
 void chart_truncate(struct chart *c, const size_t count[KIND_COUNT], size_t ndates);
+/* Adds a graft (see struct graft); -1 when out of memory. */
+int chart_add_graft(struct chart *c, const struct graft *g);
+/* Renumbers the out-of-line texts of kind k: item i becomes to[i]. */
+void chart_renumber_texts(struct chart *c, enum kind k, const uint32_t *to);
 /* The name of an item as shown: "(无名称)" when it has none. */
 const char *item_name(const struct chart *c, const struct item *it);
 
@@ -225,10 +247,14 @@ static inline str_t item_note(const struct chart *c, enum kind k, uint32_t i)
 {
 	return item_text(c, k, i, ITX_NOTE);
 }
-/* The file item i of kind k was written in (files' item ranges are in order). */
+/* The file item i of kind k was written in (files' item ranges are in order;
+ * a zone's through zone_load). */
 uint32_t item_file(const struct chart *c, enum kind k, uint32_t i);
 /* The project milestone i belongs to (projects' milestone ranges are in order). */
 uint32_t milestone_project(const struct chart *c, uint32_t i);
+/* Who answers for milestone i: its own owner, else its project's, else its
+ * zone's (STR_NONE when none is written), as the screens and exports show. */
+str_t milestone_owner(const struct chart *c, uint32_t i);
 
 /* The number of a written date in c->dates, added if new (from and last as
  * struct written says); NONE when out of memory. STR_NONE gives 0. */

@@ -55,7 +55,7 @@ static void percent(double share, char *buf, size_t cap)
 	size_t len = strlen(n);
 	if (len + 2 > cap)
 		len = cap - 2;
-	memcpy(buf, n, len);
+	memcpy(buf, n, len); /* NOLINT(bugprone-not-null-terminated-result): the NUL comes with "%" */
 	memcpy(buf + len, "%", 2);
 }
 

@@ -1,4 +1,5 @@
 #include "config.h"
+#include "i18n.h"
 #include "prompt.h"
 
 #include <string.h>
@@ -86,7 +87,7 @@ static void find(struct search_line *s, int dir, int here, const struct view_ops
 	if (r < 0)
 		app_say(a, "out of memory");
 	else if (r == 0 && !s->open)
-		app_say(a, "无匹配 no match: %s", s->p.text);
+		app_say(a, "no match: %s", s->p.text);
 }
 
 void search_line_key(struct search_line *s, int key, const struct view_ops *v, void *st, struct app *a)
@@ -95,7 +96,7 @@ void search_line_key(struct search_line *s, int key, const struct view_ops *v, v
 	case PROMPT_ACCEPT:
 		s->open = 0;
 		if (s->missed)
-			app_say(a, "无匹配 no match: %s", s->p.text);
+			app_say(a, "no match: %s", s->p.text);
 		return;
 	case PROMPT_CANCEL:
 		s->open = 0;
@@ -136,6 +137,6 @@ void search_line_resume(struct search_line *s, const struct view_ops *v, void *s
 void search_line_find(struct search_line *s, int dir, const struct view_ops *v, void *st, struct app *a)
 {
 	if (!s->query[0])
-		return app_say(a, "先按 / 搜索 (press / to search first)");
+		return app_say(a, "press / to search first");
 	find(s, dir, 0, v, st, a);
 }

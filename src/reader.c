@@ -1,6 +1,7 @@
 #include "config.h"
 #include "reader.h"
 
+#include "i18n.h"
 #include "number.h"
 #include "slips.h"
 
@@ -148,7 +149,7 @@ static void vreport(struct reader *r, enum severity sev, uint32_t line, uint32_t
 		return;
 	}
 	char msg[512];
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, gettext(fmt), ap); /* xgettext knows rd_report */
 	size_t mark = d->n;
 	diag_add(d, sev, r->file, line, col, "%s", msg);
 	if (r->item != UINT32_MAX)
@@ -179,7 +180,7 @@ const char *rd_quote(const char *s, size_t len, char out[static RD_QUOTE_MAX])
 static const char *problem_hint(const char *problem)
 {
 	if (strstr(problem, "UTF-8") || strstr(problem, "octet"))
-		return " (guatu reads UTF-8 only: is the file GBK or binary?)";
+		return _(" (guatu reads UTF-8 only: is the file GBK or binary?)");
 	return "";
 }
 
@@ -218,7 +219,7 @@ static void __attribute__((noinline)) yaml_failed(struct reader *r)
 {
 	yaml_parser_t *p = &r->parser;
 	yaml_mark_t m = p->problem_mark;
-	const char *problem = p->problem ? p->problem : "unknown problem";
+	const char *problem = p->problem ? p->problem : _("unknown problem");
 	switch (p->error) {
 	case YAML_MEMORY_ERROR:
 		r->oom = 1;
@@ -322,9 +323,9 @@ int rd_skip(struct reader *r)
 const char *rd_node_kind(const struct reader *r)
 {
 	switch (r->ev.type) {
-	case YAML_SEQUENCE_START_EVENT: return "a list";
-	case YAML_MAPPING_START_EVENT: return "a mapping";
-	default: return "text";
+	case YAML_SEQUENCE_START_EVENT: return _("a list");
+	case YAML_MAPPING_START_EVENT: return _("a mapping");
+	default: return _("text");
 	}
 }
 

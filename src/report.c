@@ -1,4 +1,5 @@
 #include "config.h"
+#include "i18n.h"
 #include "report.h"
 
 #include <stdarg.h>
@@ -229,12 +230,7 @@ static void milestone_cells(const struct report *l, uint32_t mi, int overdue, st
 	if (due != DAY_NONE)
 		r->cell[L_DATE].width = 10, r->cell[L_DATE].cells = 1;
 	r->cell[L_DAYS] = (struct table_cell){r->days, strlen(r->days), r->days_w, 1, st};
-	str_t owner = item_owner(c, KIND_MILESTONE, mi);
-	if (!owner)
-		owner = item_owner(c, KIND_PROJECT, pi);
-	if (!owner)
-		owner = item_owner(c, KIND_ZONE, p->zone);
-	put_str(l, r, L_OWNER, owner, STYLE_NORMAL);
+	put_str(l, r, L_OWNER, milestone_owner(c, mi), STYLE_NORMAL);
 }
 
 static void overdue_cells(const struct report *l, size_t i, struct cells *r)
@@ -717,8 +713,8 @@ static void error_line(struct grid *g, int y, const struct report *l, long at, c
 	}
 	if (at == l->nerr_lines && errors > REPORT_ERRORS) {
 		char more[96];
-		snprintf(more, sizeof more, "%s 另有 %zu 个错误 (and %zu more)", f->ellipsis,
-			 errors - REPORT_ERRORS, errors - REPORT_ERRORS);
+		size_t n = errors - REPORT_ERRORS;
+		snprintf(more, sizeof more, ngettext("%s and %zu more error", "%s and %zu more errors", n), f->ellipsis, n);
 		grid_text(g, y, 0, g->w, more, strlen(more), ALIGN_LEFT, STYLE_DIM, f->ellipsis);
 	}
 }

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "screenlog.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -82,10 +83,10 @@ int screenlog_view(const char *path, const struct view_ops *v, void *st, struct 
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
 	if (!m) {
-		snprintf(err, cap, "out of memory");
+		snprintf(err, cap, _("out of memory"));
 		return -1;
 	}
-	screenlog_header(m, date_now(), v->title, v->name, a->o->paths, a->o->npaths, a->c->nfiles);
+	screenlog_header(m, date_now(), _(v->title), v->name, a->o->paths, a->o->npaths, a->c->nfiles);
 	int ok = 1;
 	if (v->log)
 		ok = v->log(st, a, m, screen->w) == 0;
@@ -93,7 +94,7 @@ int screenlog_view(const char *path, const struct view_ops *v, void *st, struct 
 		grid_write(screen, screen->h, m, 0);
 	if (fclose(m) != 0 || !ok) {
 		free(buf);
-		snprintf(err, cap, "out of memory");
+		snprintf(err, cap, _("out of memory"));
 		return -1;
 	}
 	int r = screenlog_append(path, buf, len);

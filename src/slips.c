@@ -1,5 +1,6 @@
 #include "config.h"
 #include "slips.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -33,7 +34,7 @@ int slip_scan(const char *line, size_t len, struct slip *out)
 		n = u8_mbtouc(&c, p, (size_t)(end - p));
 		if (c == '\t') {
 			out->col = col;
-			snprintf(out->msg, sizeof out->msg, "a tab in the indentation: YAML indents with spaces only");
+			snprintf(out->msg, sizeof out->msg, _("a tab in the indentation: YAML indents with spaces only"));
 			return 1;
 		}
 		if (c == FULL_SPACE) {
@@ -48,7 +49,7 @@ int slip_scan(const char *line, size_t len, struct slip *out)
 	if (p < end && is_dash(c)) {
 		out->col = col;
 		snprintf(out->msg, sizeof out->msg,
-			 "a full-width dash '%.*s' (U+%04X) where a list item starts: write '- ', an ordinary hyphen and a space",
+			 _("a full-width dash '%.*s' (U+%04X) where a list item starts: write '- ', an ordinary hyphen and a space"),
 			 n, (const char *)p, (unsigned)c);
 		return 1;
 	}
@@ -75,7 +76,7 @@ int slip_scan(const char *line, size_t len, struct slip *out)
 	/* key:value with no space: YAML reads it as one text, not a key */
 	if (p > key && p + 1 < end && *p == ':' && p[1] != ' ' && p[1] != '\t' && p[1] != '/') {
 		out->col = col;
-		snprintf(out->msg, sizeof out->msg, "no space after ':' following '%.*s': write '%.*s: ' and then the value",
+		snprintf(out->msg, sizeof out->msg, _("no space after ':' following '%.*s': write '%.*s: ' and then the value"),
 			 klen, (const char *)key, klen, (const char *)key);
 		return 1;
 	}

@@ -154,7 +154,8 @@ static int row_plain(struct grid_out *o, const struct column *cols, int n, const
 		int pad = w - sw, left = cols[i].align == ALIGN_RIGHT ? pad : cols[i].align == ALIGN_CENTER ? pad / 2 : 0;
 		memset(buf + k, ' ', (size_t)left + 1);
 		k += (size_t)left + 1;
-		memcpy(buf + k, c->s, len);
+		if (len) /* c->s is NULL for an empty cell: memcpy must not get NULL, even for 0 bytes */
+			memcpy(buf + k, c->s, len);
 		k += len;
 		memset(buf + k, ' ', (size_t)(pad - left) + 1);
 		k += (size_t)(pad - left) + 1;

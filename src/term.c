@@ -1,5 +1,6 @@
 #include "config.h"
 #include "term.h"
+#include "i18n.h"
 
 #include "keys.h"
 
@@ -68,7 +69,8 @@ static void add_cap(const char *name)
 {
 	char *s = tigetstr(name);
 	if (s && s != (char *)-1 && crash_reset_len + strlen(s) < sizeof crash_reset) {
-		memcpy(crash_reset + crash_reset_len, s, strlen(s));
+		/* a counted buffer, written with write(2): no NUL wanted */
+		memcpy(crash_reset + crash_reset_len, s, strlen(s)); /* NOLINT(bugprone-not-null-terminated-result) */
 		crash_reset_len += strlen(s);
 	}
 }
@@ -112,7 +114,7 @@ int term_open(int color, const char **err)
 	/* newterm, unlike initscr, returns instead of exiting on an unknown TERM. */
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
-		*err = "cannot use this terminal (is TERM set right?); --print works without one";
+		*err = _("cannot use this terminal (is TERM set right?); --print works without one");
 		return -1;
 	}
 	set_term(screen);
@@ -121,7 +123,7 @@ int term_open(int color, const char **err)
 		endwin();
 		delscreen(screen);
 		screen = NULL;
-		*err = "this terminal cannot move the cursor (is TERM dumb?); --print works without one";
+		*err = _("this terminal cannot move the cursor (is TERM dumb?); --print works without one");
 		return -1;
 	}
 	cbreak();
@@ -298,6 +300,11 @@ void term_stop(void)
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	refresh();
+}
+
+int term_hangup_pending(void)
+{
+	return pending[SIGHUP] != 0;
 }
 
 int term_signal(void)

@@ -34,5 +34,7 @@ int term_key(int *key, int ms);
 void term_stop(void);
 /* The signal that interrupted the last wait, or 0; clears it. */
 int term_signal(void);
+/* Whether SIGHUP arrived and is not yet taken by term_signal. */
+int term_hangup_pending(void);
 
 #endif

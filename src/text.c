@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <langinfo.h>
+#include <errno.h>
 #include <locale.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -308,12 +309,14 @@ size_t text_wrap(const char *s, size_t len, int width, struct text_line *lines, 
 {
 	if (width < 1)
 		width = 1;
-	char *brk = malloc(len ? len : 1);
-	if (!brk)
-		return 0;
+	/* Most texts wrapped are short: no allocation for them. A long one
+	 * with no memory for its break points is still shown whole, split at
+	 * the width (issue #14: running out of memory never loses text). */
+	char small[1024], *brk = len <= sizeof small ? small : malloc(len);
 	/* UAX #14 says where a line may break (never before ，。 or after “);
 	 * wcwidth says how wide each piece is, as the terminal will. */
-	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", brk);
+	if (brk)
+		u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", brk);
 	size_t n = 0;
 	const char *end = s + len, *start = s;
 	while (start < end && n < max) {
@@ -321,7 +324,7 @@ size_t text_wrap(const char *s, size_t len, int width, struct text_line *lines, 
 		int w = 0, cw;
 		while (p < end) {
 			size_t i = (size_t)(p - s);
-			if (p > start && brk[i] == UC_BREAK_MANDATORY) {
+			if (p > start && brk && brk[i] == UC_BREAK_MANDATORY) {
 				line_end = p;
 				break;
 			}
@@ -329,7 +332,7 @@ size_t text_wrap(const char *s, size_t len, int width, struct text_line *lines, 
 				line_end = p;
 				break;
 			}
-			if (p > start && brk[i] == UC_BREAK_POSSIBLE)
+			if (p > start && brk && brk[i] == UC_BREAK_POSSIBLE)
 				cut = p;
 			const char *next = text_next(p, end, &cw);
 			if (w + cw > width && p > start) {
@@ -353,7 +356,8 @@ size_t text_wrap(const char *s, size_t len, int width, struct text_line *lines, 
 			while (start < end && *start == ' ' && line_end != end) /* no leading blanks on a wrapped line */
 				start++;
 	}
-	free(brk);
+	if (brk != small)
+		free(brk);
 	return n;
 }
 
@@ -365,13 +369,22 @@ static int utf8_ctype(void)
 
 int text_locale_init(void)
 {
-	setlocale(LC_ALL, "");
+	/* A locale that could not be loaded for want of memory is not a
+	 * locale that is not there: say out of memory rather than take
+	 * another (issue #14). */
+	errno = 0;
+	if (!setlocale(LC_ALL, "") && errno == ENOMEM)
+		return -2;
 	setlocale(LC_NUMERIC, "C"); /* numbers in charts are written with '.' */
 	if (utf8_ctype())
 		return 0;
 	static const char *const fallbacks[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
-	for (size_t i = 0; i < sizeof fallbacks / sizeof *fallbacks; i++)
+	for (size_t i = 0; i < sizeof fallbacks / sizeof *fallbacks; i++) {
+		errno = 0;
 		if (setlocale(LC_CTYPE, fallbacks[i]) && utf8_ctype())
 			return 1;
+		if (errno == ENOMEM)
+			return -2;
+	}
 	return -1;
 }

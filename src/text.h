@@ -82,7 +82,8 @@ void text_excerpt(const char *s, size_t len, size_t max, char *out);
 /* Makes LC_CTYPE a UTF-8 locale: the user's if it is one, else C.UTF-8 or
  * en_US.UTF-8, since layout and sanitising need wcwidth() to know CJK.
  * Returns 0 when the user's locale was used, 1 when it was replaced (so the
- * caller can say so), -1 when no UTF-8 locale exists. */
+ * caller can say so), -1 when no UTF-8 locale exists, -2 when out of
+ * memory. */
 int text_locale_init(void);
 
 #endif

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "ui.h"
+#include "i18n.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -62,7 +63,7 @@ static int replace(struct ui *u, struct chart *c, struct changes *ch, struct sum
 				changes_free(ch), free(ch);
 		}
 		summary_free(s), free(s);
-		app_say(&u->a, "内存不足，保留原来的画面 out of memory: the screen is as it was");
+		app_say(&u->a, "out of memory: the screen is as it was");
 		return -1;
 	}
 	if (c != u->a.c) {
@@ -142,7 +143,7 @@ static void job_in(struct ui *u)
 	if (j->oom) {
 		loadjob_free(j);
 		if (loaded)
-			app_say(&u->a, "内存不足，未重新载入 out of memory: not reloaded");
+			app_say(&u->a, "out of memory: not reloaded");
 	} else if (!loaded) {
 		u->a.idx = j->idx;
 		j->idx = NULL;
@@ -183,18 +184,20 @@ static void edit(struct ui *u)
 	enum kind k;
 	uint32_t i, file, line;
 	if (!app_enabled(&u->a, ACT_EDIT))
-		return app_say(&u->a, "只读模式，不能编辑 read-only: editing is off");
+		return app_say(&u->a, "read-only: editing is off");
 	if (top(u)->where && top(u)->where(top_st(u), &u->a, &file, &line)) {
 		/* where the view says: a problem's line */
 	} else if (top(u)->current && top(u)->current(top_st(u), &u->a, &k, &i)) {
 		file = item_file(u->a.c, k, i);
 		line = chart_item(u->a.c, k, i)->line;
 	} else {
-		return app_say(&u->a, "没有可编辑的项 nothing to edit");
+		return app_say(&u->a, "nothing to edit");
 	}
 	struct editor_result r = editor_run(u->a.c->files[file].path, line);
+	if (r.hung_up) /* the loop sees the SIGHUP next and leaves */
+		return;
 	if (!r.started)
-		return app_say(&u->a, "无法启动编辑器 cannot run the editor: %s", r.editor);
+		return app_say(&u->a, "cannot run the editor: %s", r.editor);
 	char why[160];
 	if (r.status) /* said even over a failed file's alert: it is news */
 		snprintf(why, sizeof why, "编辑器退出状态 %d，已重新载入 the editor exited with status %d: reloaded", r.status, r.status);
@@ -207,9 +210,9 @@ static void log_screen(struct ui *u)
 	char path[PATH_MAX], err[256];
 	screenlog_path(u->a.o->log, path, sizeof path);
 	if (screenlog_view(path, top(u), top_st(u), &u->a, &u->screen, err, sizeof err) == 0)
-		app_say(&u->a, "已记入日志 logged to %s", path);
+		app_say(&u->a, "logged to %s", path);
 	else
-		app_say(&u->a, "无法写日志 cannot write the log %s: %s", path, err);
+		app_say(&u->a, "cannot write the log %s: %s", path, err);
 }
 
 static void draw(struct ui *u)
@@ -282,16 +285,16 @@ static int on_key(struct ui *u, int key)
 	enum kind k;
 	uint32_t i;
 	if (r & H_NOMEM)
-		app_say(&u->a, "内存不足 out of memory");
+		app_say(&u->a, "out of memory");
 	if ((r & H_OPEN) && top(u)->current && top(u)->current(top_st(u), &u->a, &k, &i)) {
 		u->vs.depth = 1;
 		if (views[u->vs.open[0]]->show(top_st(u), &u->a, k, i) < 0)
 			app_say(&u->a, "out of memory");
 	}
 	if (!r && a != ACT_NONE) /* a key of the table, that means nothing here */
-		app_say(&u->a, "「%s」在%s中不可用 (not in this view)", action_info(a)->hint, top(u)->title);
+		app_say(&u->a, "\"%s\" is not in %s", _(action_info(a)->hint), _(top(u)->title));
 	else if (!r && (key >= 0x20 || (key & FKEY(0))))
-		app_say(&u->a, "按 ? 查看按键 (press ? for help)");
+		app_say(&u->a, "press ? for help");
 	return 0;
 }
 
@@ -327,7 +330,7 @@ int ui_run(struct chart *c, const struct ui_opts *o)
 	a->loaded = date_now();
 	if (o->notice)
 		app_say(a, "%s", o->notice);
-	const char *err = "out of memory";
+	const char *err = _("out of memory");
 	int status = 2;
 	if (compare(o, c, &a->ch) < 0 || !(a->s = malloc(sizeof *a->s)) ||
 	    summary_build(a->s, c, a->today, o->soon, a->ch) < 0 ||

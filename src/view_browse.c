@@ -2,6 +2,7 @@
  * with a detail pane under them; on a narrow screen two panes, following
  * the focus. Only the rows that show are looked at. */
 #include "config.h"
+#include "i18n.h"
 
 #include <limits.h>
 #include <math.h>
@@ -84,7 +85,7 @@ static void frame(struct grid *g, const struct layout *l, const struct browse *b
 		char t[96], where[32] = "";
 		char sorted[32] = "";
 		if (p == PANE_MILESTONES && b->sort != SORT_DUE)
-			snprintf(sorted, sizeof sorted, "·按%s", sort_name(b->sort));
+			snprintf(sorted, sizeof sorted, _("·by %s"), sort_name(b->sort));
 		if (ls->n > (size_t)l->rows) /* it scrolls: say where */
 			snprintf(where, sizeof where, " %zu/%zu", ls->sel + 1, ls->n);
 		snprintf(t, sizeof t, " %s%s%s%s ", titles[p], sorted, b->filter ? "·筛选" : "", where);
@@ -181,7 +182,7 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 		int y = l->top + r, sel = i == ls->sel;
 		enum style base = sel && b->focus == p ? STYLE_SELECTED : STYLE_NORMAL;
 		grid_put(g, y, x0, sel ? ">" : " ", sel ? STYLE_TITLE : STYLE_NORMAL);
-		int x = x0 + 1, end = x1;
+		int x = x0 + 1, end; /* each kind of row below sets it */
 		const struct item *it;
 		if (p == PANE_ZONES) {
 			const struct zone *z = &c->zones[v];
@@ -537,7 +538,7 @@ static unsigned key(void *st, struct app *a, enum action act, int page)
 		if ((r = browse_refresh(b)) < 0)
 			b->filter = !b->filter;
 		else
-			app_say(a, "%s", b->filter ? "只看逾期和将到期 only overdue and due soon" : "显示全部 showing all");
+			app_say(a, "%s", b->filter ? _("only overdue and due soon") : _("showing all"));
 		break;
 	case ACT_SORT: {
 		enum sort was = b->sort;
@@ -545,14 +546,14 @@ static unsigned key(void *st, struct app *a, enum action act, int page)
 		if ((r = browse_refresh(b)) < 0)
 			b->sort = was;
 		else
-			app_say(a, "节点按%s排序 milestones by %s", sort_name(b->sort), sort_name_en(b->sort));
+			app_say(a, "milestones by %s", sort_name(b->sort));
 		break;
 	}
 	case ACT_HISTORY: {
 		enum pane p;
 		uint32_t v = browse_current(b, &p);
 		if (p != PANE_MILESTONES || v == NONE) {
-			app_say(a, "选一个节点再按 H (H shows a milestone's due-date history)");
+			app_say(a, "choose a milestone, then press H for its due-date history");
 			return H_HANDLED;
 		}
 		history_start(&a->hist, a->c, v); /* a child reads git: the keys stay quick */
@@ -637,7 +638,7 @@ static const struct hint hints[] = {
 };
 
 const struct view_ops view_browse = {
-	.name = "browse", .title = "浏览", .opener = ACT_BROWSE, .hints = hints,
+	.name = "browse", .title = N_("browse"), .opener = ACT_BROWSE, .hints = hints,
 	.create = create, .destroy = destroy, .draw = draw, .key = key, .find = find,
 	.save = save, .restore = restore, .current = current, .show = show, .log = NULL,
 };

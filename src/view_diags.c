@@ -1,6 +1,7 @@
 /* view_diags: every diagnostic of the chart (E), in file and line order,
  * errors in red; Enter shows the item one is about in the browse view. */
 #include "config.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,7 +91,7 @@ static unsigned key(void *st, struct app *a, enum action act, int page)
 	enum kind k;
 	uint32_t i;
 	if (act == ACT_ENTER && v->p.rows && !current(st, a, &k, &i)) {
-		app_say(a, "这条诊断关于整个文件：按 e 打开它 (about the whole file: e opens it)");
+		app_say(a, "this diagnostic is about the whole file: e opens it");
 		return H_HANDLED;
 	}
 	if (act == ACT_ENTER)
@@ -147,13 +148,13 @@ static int log_all(void *st, struct app *a, FILE *out, int width)
 }
 
 static const struct hint hints[] = {
-	{ACT_DOWN, ACT_UP, NULL}, {ACT_ENTER, ACT_NONE, "到该项"}, {ACT_EDIT, ACT_NONE, "改这一行"},
-	{ACT_RELOAD, ACT_NONE, NULL}, {ACT_BACK, ACT_NONE, NULL}, {ACT_CLOSE, ACT_NONE, "返回"},
+	{ACT_DOWN, ACT_UP, NULL}, {ACT_ENTER, ACT_NONE, N_("go to the item")}, {ACT_EDIT, ACT_NONE, N_("edit this line")},
+	{ACT_RELOAD, ACT_NONE, NULL}, {ACT_BACK, ACT_NONE, NULL}, {ACT_CLOSE, ACT_NONE, N_("back")},
 	{ACT_NONE, ACT_NONE, NULL},
 };
 
 const struct view_ops view_diags = {
-	.name = "diagnostics", .title = "诊断", .opener = ACT_DIAGS, .hints = hints,
+	.name = "diagnostics", .title = N_("diagnostics"), .opener = ACT_DIAGS, .hints = hints,
 	.create = create, .destroy = destroy, .draw = draw, .key = key, .find = find,
 	.save = pager_save, .restore = pager_restore, .current = current, .where = where, .show = NULL,
 	.log = log_all,

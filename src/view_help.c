@@ -1,6 +1,7 @@
 /* view_help: every key, from the key table (keys.h), so every key bound is
  * listed and nothing listed is unbound; rebound keys show as bound. */
 #include "config.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +50,8 @@ static int make(struct grid *g, int w, int ascii, const struct app *app)
 			if (grid_grow(g, y + 1) < 0)
 				return -1;
 			grid_text(g, y, 2, 20, keys, strlen(keys), ALIGN_LEFT, STYLE_HEADER, ell);
-			grid_text(g, y, 23, w - 23, ai->help, strlen(ai->help), ALIGN_LEFT, STYLE_NORMAL, ell);
+			const char *help = _(ai->help);
+			grid_text(g, y, 23, w - 23, help, strlen(help), ALIGN_LEFT, STYLE_NORMAL, ell);
 			y++;
 		}
 	}
@@ -162,12 +164,12 @@ static int find(void *st, struct app *a, const struct matcher *m, int dir, int h
 }
 
 static const struct hint hints[] = {
-	{ACT_DOWN, ACT_UP, "滚动"}, {ACT_SEARCH, ACT_NONE, NULL}, {ACT_BACK, ACT_NONE, NULL},
-	{ACT_CLOSE, ACT_NONE, "返回"}, {ACT_NONE, ACT_NONE, NULL},
+	{ACT_DOWN, ACT_UP, N_("scroll")}, {ACT_SEARCH, ACT_NONE, NULL}, {ACT_BACK, ACT_NONE, NULL},
+	{ACT_CLOSE, ACT_NONE, N_("back")}, {ACT_NONE, ACT_NONE, NULL},
 };
 
 const struct view_ops view_help = {
-	.name = "help", .title = "帮助", .opener = ACT_HELP, .hints = hints,
+	.name = "help", .title = N_("help"), .opener = ACT_HELP, .hints = hints,
 	.create = create, .destroy = destroy, .draw = draw, .key = key, .find = find,
 	.save = pager_save, .restore = pager_restore, .current = NULL, .show = NULL, .log = NULL,
 };

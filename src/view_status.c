@@ -3,6 +3,7 @@
  * cursor, scrolled by windows. Enter on a zone, milestone or target shows it
  * in the browse view. */
 #include "config.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -185,31 +186,31 @@ static void *cv_create(struct app *a, void *old, const struct chart *oc)
 }
 
 static const struct hint sv_hints[] = {
-	{ACT_DOWN, ACT_UP, NULL}, {ACT_ENTER, ACT_NONE, "浏览此项"}, {ACT_SEARCH, ACT_NONE, NULL},
-	{ACT_BROWSE, ACT_NONE, NULL}, {ACT_HELP, ACT_NONE, NULL}, {ACT_CLOSE, ACT_NONE, "返回"},
+	{ACT_DOWN, ACT_UP, NULL}, {ACT_ENTER, ACT_NONE, N_("browse this item")}, {ACT_SEARCH, ACT_NONE, NULL},
+	{ACT_BROWSE, ACT_NONE, NULL}, {ACT_HELP, ACT_NONE, NULL}, {ACT_CLOSE, ACT_NONE, N_("back")},
 	{ACT_NONE, ACT_NONE, NULL},
 };
 
 const struct view_ops view_status = {
-	.name = "status", .title = "状态总览", .opener = ACT_STATUS, .hints = sv_hints,
+	.name = "status", .title = N_("status overview"), .opener = ACT_STATUS, .hints = sv_hints,
 	.create = sv_create, .destroy = sv_destroy, .draw = sv_draw, .key = sv_key, .find = sv_find,
 	.save = pager_save, .restore = pager_restore, .current = sv_current, .show = NULL, .log = sv_log,
 };
 
 static const struct hint tv_hints[] = {
-	{ACT_DOWN, ACT_UP, NULL}, {ACT_ENTER, ACT_NONE, "浏览此项"}, {ACT_SEARCH, ACT_NONE, NULL},
-	{ACT_STATUS, ACT_NONE, NULL}, {ACT_HELP, ACT_NONE, NULL}, {ACT_CLOSE, ACT_NONE, "返回"},
+	{ACT_DOWN, ACT_UP, NULL}, {ACT_ENTER, ACT_NONE, N_("browse this item")}, {ACT_SEARCH, ACT_NONE, NULL},
+	{ACT_STATUS, ACT_NONE, NULL}, {ACT_HELP, ACT_NONE, NULL}, {ACT_CLOSE, ACT_NONE, N_("back")},
 	{ACT_NONE, ACT_NONE, NULL},
 };
 
 const struct view_ops view_targets = {
-	.name = "targets", .title = "指标", .opener = ACT_TARGETS, .hints = tv_hints,
+	.name = "targets", .title = N_("targets"), .opener = ACT_TARGETS, .hints = tv_hints,
 	.create = tv_create, .destroy = sv_destroy, .draw = sv_draw, .key = sv_key, .find = sv_find,
 	.save = pager_save, .restore = pager_restore, .current = sv_current, .show = NULL, .log = sv_log,
 };
 
 const struct view_ops view_changes = {
-	.name = "changes", .title = "较基线的变化", .opener = ACT_CHANGES, .hints = tv_hints,
+	.name = "changes", .title = N_("changes since the baseline"), .opener = ACT_CHANGES, .hints = tv_hints,
 	.create = cv_create, .destroy = sv_destroy, .draw = sv_draw, .key = sv_key, .find = sv_find,
 	.save = pager_save, .restore = pager_restore, .current = sv_current, .show = NULL, .log = sv_log,
 };

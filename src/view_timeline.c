@@ -2,6 +2,7 @@
  * to project, h/l move in time, + and - zoom, . comes back to today, Enter
  * shows the project in the browse view. */
 #include "config.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 
@@ -105,7 +106,7 @@ static unsigned key(void *st, struct app *a, enum action act, int page)
 		else if (act == ACT_COLLAPSE && z < ZOOM_QUARTER)
 			z++;
 		timeline_zoom(&v->t, z, v->t.s->today, v->width);
-		app_say(a, "%s", z == ZOOM_WEEK ? "按周 by week" : z == ZOOM_MONTH ? "按月 by month" : "按季度 by quarter");
+		app_say(a, "%s", z == ZOOM_WEEK ? _("by week") : z == ZOOM_MONTH ? _("by month") : _("by quarter"));
 		return H_HANDLED;
 	}
 	case ACT_ENTER: return H_HANDLED | H_OPEN;
@@ -180,13 +181,13 @@ static int show(void *st, struct app *a, enum kind k, uint32_t i)
 }
 
 static const struct hint hints[] = {
-	{ACT_DOWN, ACT_UP, "项目"}, {ACT_LEFT, ACT_RIGHT, "时间"}, {ACT_EXPAND, ACT_COLLAPSE, "缩放"},
-	{ACT_TODAY, ACT_NONE, NULL}, {ACT_ENTER, ACT_NONE, "浏览"}, {ACT_SEARCH, ACT_NONE, NULL},
-	{ACT_CLOSE, ACT_NONE, "返回"}, {ACT_NONE, ACT_NONE, NULL},
+	{ACT_DOWN, ACT_UP, N_("projects")}, {ACT_LEFT, ACT_RIGHT, N_("time")}, {ACT_EXPAND, ACT_COLLAPSE, N_("zoom")},
+	{ACT_TODAY, ACT_NONE, NULL}, {ACT_ENTER, ACT_NONE, N_("browse")}, {ACT_SEARCH, ACT_NONE, NULL},
+	{ACT_CLOSE, ACT_NONE, N_("back")}, {ACT_NONE, ACT_NONE, NULL},
 };
 
 const struct view_ops view_timeline = {
-	.name = "timeline", .title = "时间轴", .opener = ACT_TIMELINE, .hints = hints,
+	.name = "timeline", .title = N_("timeline"), .opener = ACT_TIMELINE, .hints = hints,
 	.create = create, .destroy = destroy, .draw = draw, .key = key, .find = find,
 	.save = pager_save, .restore = pager_restore, .current = current, .show = show, .log = NULL,
 };

@@ -84,56 +84,56 @@ is "$(grep -c '推迟\|基线' "$tmp/plain.txt")" 0 "and says nothing of a basel
 
 # --check: a line of counts; a tag and a date name the same commit.
 want="baseline plan-2026: 1 postponed, 1 brought forward, 1 new, 1 removed, 1 status changed, 2 target relaxed, 0 target tightened"
-is "$(run --check plan --baseline plan-2026 | sed -n 2p)" "$want" "--baseline TAG: what changed, counted"
-is "$(run --check plan --baseline '@{2026-03-01}' | sed -n 2p)" \
+is "$(run_en --check plan --baseline plan-2026 | sed -n 2p)" "$want" "--baseline TAG: what changed, counted"
+is "$(run_en --check plan --baseline '@{2026-03-01}' | sed -n 2p)" \
     "$(echo "$want" | sed 's/plan-2026/@{2026-03-01}/')" "--baseline @{DATE}: the last commit before the date"
-run --check plan --baseline plan-2026 >/dev/null; is $? 0 "--check --baseline: postponed is not a data error"
-is "$(run --check plan --baseline HEAD | sed -n 2p)" \
+run_en --check plan --baseline plan-2026 >/dev/null; is $? 0 "--check --baseline: postponed is not a data error"
+is "$(run_en --check plan --baseline HEAD | sed -n 2p)" \
     "baseline HEAD: 0 postponed, 0 brought forward, 0 new, 0 removed, 0 status changed, 0 target relaxed, 0 target tightened" \
     "against itself nothing changed"
 # A path: a copy of the chart (the renamed file's items match by id path).
-is "$(run --check plan --baseline "$tmp/snapshot" | sed -n 2p)" \
+is "$(run_en --check plan --baseline "$tmp/snapshot" | sed -n 2p)" \
     "$(echo "$want" | sed "s|plan-2026|$tmp/snapshot|")" "--baseline PATH: a copy of the chart"
 
 # Errors: what, where, exit 2, and the chart still shown.
-run --check plan --baseline plan-2099 >"$tmp/out" 2>"$tmp/err"; is $? 2 "an unknown revision: exit 2"
+run_en --check plan --baseline plan-2099 >"$tmp/out" 2>"$tmp/err"; is $? 2 "an unknown revision: exit 2"
 is "$(cat "$tmp/err")" "plan-2099:plan: error: neither a revision nor a file or directory: 'plan-2099' (git tag and git log --oneline list the revisions)" \
     "an unknown revision: said, with where to look"
 is "$(sed -n 2p "$tmp/out")" "baseline plan-2099: not read (see the errors above): nothing compared" \
     "and nothing is compared (no item is 'new')"
-run --check plan --baseline '@{2020-01-01}' 2>&1 >/dev/null | grep -q "^@{2020-01-01}:plan: error: no commit of HEAD before 2020-01-01$"
+run_en --check plan --baseline '@{2020-01-01}' 2>&1 >/dev/null | grep -q "^@{2020-01-01}:plan: error: no commit of HEAD before 2020-01-01$"
 ok $? "a date before the first commit: said"
-run --check plan --baseline --output=x 2>"$tmp/err" >/dev/null
+run_en --check plan --baseline --output=x 2>"$tmp/err" >/dev/null
 is "$(cat "$tmp/err")" "--output=x:plan: error: neither a revision nor a file or directory: '--output=x' (git tag and git log --oneline list the revisions)" \
     "a revision that looks like an option is a revision, never an option of git"
-run --check "$tmp/snapshot" --baseline HEAD 2>"$tmp/err" >/dev/null; is $? 2 "a chart outside git: exit 2"
+run_en --check "$tmp/snapshot" --baseline HEAD 2>"$tmp/err" >/dev/null; is $? 2 "a chart outside git: exit 2"
 is "$(cat "$tmp/err")" "HEAD:$tmp/snapshot: error: not in a git repository, so it has no revision 'HEAD' (--baseline also takes a path to a copy of the chart)" \
     "a chart outside git: said, with the other way"
-env PATH=/nonexistent "$GUATU" --check plan --baseline HEAD 2>"$tmp/err" >/dev/null; is $? 2 "no git: exit 2"
+env PATH=/nonexistent LANGUAGE=en "$GUATU" --check plan --baseline HEAD 2>"$tmp/err" >/dev/null; is $? 2 "no git: exit 2"
 is "$(cat "$tmp/err")" "HEAD:plan: error: git not found: install git (apt-get install git) to compare with a revision" \
     "no git: said, with the package"
 # A file named that did not exist at the revision: a note, its items new.
-run --check plan/a.yaml plan/高新区.yaml --baseline HEAD~1 >"$tmp/out" 2>"$tmp/err"; is $? 0 "a file new since the revision is no error"
+run_en --check plan/a.yaml plan/高新区.yaml --baseline HEAD~1 >"$tmp/out" 2>"$tmp/err"; is $? 0 "a file new since the revision is no error"
 is "$(cat "$tmp/err")" "HEAD~1:plan/高新区.yaml: note: not in the baseline (added or renamed since): its items count as new" \
     "a file new since the revision: a note"
 is "$(sed -n 2p "$tmp/out")" \
     "baseline HEAD~1: 1 postponed, 1 brought forward, 2 new, 1 removed, 0 status changed, 2 target relaxed, 0 target tightened" \
     "and its items are new"
 # A date is a chart date, checked: git would take anything as now.
-run --check plan --baseline '@{garbage}' 2>&1 >/dev/null | grep -q "^@{garbage}:plan: error: not a date: 'garbage' "
+run_en --check plan --baseline '@{garbage}' 2>&1 >/dev/null | grep -q "^@{garbage}:plan: error: not a date: 'garbage' "
 ok $? "@{DATE} that is not a date: an error, not a comparison with now"
-is "$(run --check plan --baseline '@{2026年3月}' | sed -n 2p)" "$(echo "$want" | sed 's/plan-2026/@{2026年3月}/')" \
+is "$(run_en --check plan --baseline '@{2026年3月}' | sed -n 2p)" "$(echo "$want" | sed 's/plan-2026/@{2026年3月}/')" \
     "@{DATE} in a chart's form: as of the end of the period"
 # A directory added since the revision: a note, as a file is.
 mkdir -p plan/新区 && cp plan/a.yaml plan/新区/x.yaml
-run --check plan/新区 --baseline HEAD 2>"$tmp/err" >/dev/null; is $? 0 "a directory added since: no error"
+run_en --check plan/新区 --baseline HEAD 2>"$tmp/err" >/dev/null; is $? 0 "a directory added since: no error"
 is "$(cat "$tmp/err" | sed 's/:[0-9]*:[0-9]*: .*//' | sort -u | tail -1)" "HEAD:plan/新区: note: not in the baseline (added or renamed since): its items count as new" \
     "a directory added since: a note"
 rm -r plan/新区
 # --print with a baseline that failed: the error first, exit 2, no changes claimed.
 run --print --today 2026-11-23 --width 100 plan --baseline plan-2099 >"$tmp/out" 2>/dev/null; is $? 2 "--print: a bad baseline is exit 2"
 is "$(sed -n 5,6p "$tmp/out")" "✗ 错误 1 个：下表可能不全或有误（guatu --check 列出全部）
-plan-2099:plan: neither a revision nor a file or directory: 'plan-2099' (git tag and git log --" \
+plan-2099:plan: 既不是版本，也不是文件或目录：“plan-2099”（git tag 和 git log --oneline 可列出版" \
     "--print: the baseline's error is in the errors section"
 grep -q "^较基线 plan-2099 的变化：基线未能读取，见上面的错误$" "$tmp/out"; ok $? "--print: the section says the baseline was not read"
 
@@ -202,7 +202,7 @@ is "$(line 2)" "没有基线：用 guatu --baseline 修订或路径 启动 (no b
     "B without a baseline: how to start with one"
 keys q l l H
 within 10 sh -c "tmux -L $name capture-pane -p | grep -q '^│ 修改'"
-is "$(screen | sed -n '/^│ 修改/p')" "│ 修改   a.yaml 不在 git 仓库中 (not in a git repository)                                          │" \
+is "$(screen | sed -n '/^│ 修改/p')" "│ 修改   a.yaml 不在 git 仓库中                                                                    │" \
     "H on a chart that is not in git: said"
 stop
 # A bad baseline: the error count in the header, the chart still there.

@@ -2,6 +2,8 @@
 # Every bad fixture gives exactly its expected diagnostics, summary and exit
 # status under --check: never a crash, never a hang.
 . "$srcdir/tests/lib.sh"
+# Diagnostics are messages: asserted in English.
+LANGUAGE=en; export LANGUAGE
 cd "$FIXTURES/bad" || exit 1
 for f in *.yaml; do
     base=${f%.yaml}
@@ -28,4 +30,12 @@ dir/b.yaml:5:8: error: YAML syntax: did not find expected '-' indicator while pa
 [exit 2]
 WANT
 same "$tmp/dir.out" "$tmp/dir.want" "a directory loads its good files past a broken one"
+# The README's tour starts from a chart written out in full: it loads as is,
+# and on its day one milestone is overdue and the target behind.
+awk '/^## A five-minute tour/ { f = 1; next } f && /^    / { on = 1; print substr($0, 5); next } on { exit }' \
+    "$srcdir/README" >"$tmp/tour.yaml"
+is "$(run --check "$tmp/tour.yaml"; echo "[exit $?]")" "1 file, 1 zone, 1 project, 3 milestones, 1 target; 0 errors, 0 warnings
+[exit 0]" "the README tour's chart loads with no diagnostic"
+run --print --today 2026-11-23 "$tmp/tour.yaml" >/dev/null
+is $? 1 "and --print on 2026-11-23 exits 1, as the tour's step 3 says of something overdue"
 done_testing

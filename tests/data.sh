@@ -1,6 +1,8 @@
 #!/bin/sh
 # The sample charts in data/ load cleanly: no error, no warning.
 . "$srcdir/tests/lib.sh"
+# The --check summary is a message: asserted in English.
+LANGUAGE=en; export LANGUAGE
 for f in "$DATA"/*.yaml; do
     out=$(run --check "$f" 2>&1); st=$?
     is "$st" 0 "--check $(basename "$f") exits 0"

@@ -13,6 +13,8 @@ for w in 40 100; do
         tests/fixtures/bad/slip-colon.yaml) >"$tmp/errors-$w.txt" 2>/dev/null
     is $? 2 "--print with errors exits 2 ($w columns)"
     same "$tmp/errors-$w.txt" "$srcdir/tests/golden/errors-$w.txt" "--print: the errors section at $w columns"
+    "$(dirname "$GUATU")/../tests/layout_check" $w <"$tmp/errors-$w.txt" >/dev/null
+    ok $? "--print: the errors section lines up at $w columns (Chinese diagnostics)"
 done
 run --print --today 2023-03-01 "$DATA" >"$tmp/clean.txt"
 grep -q '错误' "$tmp/clean.txt"; is $? 1 "no errors, no errors section"
@@ -22,7 +24,7 @@ grep -q '错误' "$tmp/clean.txt"; is $? 1 "no errors, no errors section"
 run --print --today 2023-03-01 "$FIXTURES/bad/structure-typos.yaml" >"$tmp/typo.txt" 2>"$tmp/typo.err"
 is $? 2 "a structure typo: --print exits 2, not 0"
 sed -n 5p "$tmp/typo.txt" | grep -q '^✗ 错误 9 个'; ok $? "and the screen starts with the error count"
-run --check "$FIXTURES/bad/structure-typos.yaml" >/dev/null 2>&1; is $? 2 "and --check exits 2"
+run_en --check "$FIXTURES/bad/structure-typos.yaml" >/dev/null 2>&1; is $? 2 "and --check exits 2"
 
 # --- paused milestones are never overdue --------------------------------------
 run --print --today 2023-03-01 --width 100 "$FIXTURES/bad/statuses.yaml" >"$tmp/st.txt" 2>/dev/null
@@ -38,7 +40,7 @@ ln -s "$d/loop2.yaml" "$d/loop1.yaml"; ln -s "$d/loop1.yaml" "$d/loop2.yaml"
 mkfifo "$d/pipe.yml"
 printf 'not a chart\n' >"$d/notes.txt"
 start_s=$(date +%s)
-timeout 1 "$GUATU" --check "$d" >"$tmp/dir.out" 2>&1
+LANGUAGE=en timeout 1 "$GUATU" --check "$d" >"$tmp/dir.out" 2>&1
 st=$?
 is $st 2 "a directory with unreadable entries: exit 2, and no wait on the FIFO (a 1 s timeout fails this)"
 cat >"$tmp/dir.want" <<WANT
@@ -52,7 +54,7 @@ $d/sub.yaml: error: is a directory
 WANT
 sed -i "1d" "$tmp/dir.want"
 same "$tmp/dir.out" "$tmp/dir.want" "each entry is named with what is wrong; A.YAML loads"
-timeout 2 "$GUATU" --check /dev/zero >"$tmp/zero.out" 2>&1
+LANGUAGE=en timeout 2 "$GUATU" --check /dev/zero >"$tmp/zero.out" 2>&1
 is $? 2 "/dev/zero is refused at once (not read without end)"
 is "$(head -1 "$tmp/zero.out")" "/dev/zero: error: not a regular file (a pipe or a device): guatu reads chart files only" "and said so"
 mkfifo "$tmp/fifo.yaml"
@@ -63,7 +65,7 @@ is $? 2 "a FIFO named on the command line: refused, never waited on"
 mkdir "$tmp/two"
 printf 'zones:\n  - name: 广安\n    id: gx\n' >"$tmp/two/a.yaml"
 printf 'zones:\n  - name: 廣安\n    id: gx\n' >"$tmp/two/b.yml"
-(cd "$tmp" && run --check two) >"$tmp/two.out" 2>&1
+(cd "$tmp" && run_en --check two) >"$tmp/two.out" 2>&1
 head -1 "$tmp/two.out" >"$tmp/two.first"
 echo "two/b.yml:2:5: error: duplicate zone id 'gx' (also at two/a.yaml:2:5)" >"$tmp/two.want"
 same "$tmp/two.first" "$tmp/two.want" "a duplicate id across files names the other file"

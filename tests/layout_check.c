@@ -61,7 +61,7 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	int text_only = argc > 1 && !strcmp(argv[1], "--text");
-	int width = argc > 1 && !text_only ? atoi(argv[1]) : 80, bad = 0, lineno = 0;
+	int width = argc > 1 && !text_only ? (int)strtol(argv[1], NULL, 10) : 80, bad = 0, lineno = 0;
 	char line[8192];
 	wchar_t wl[8192];
 	char prev[1024] = ""; /* the rule columns of the line above */

@@ -21,3 +21,6 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/guatu-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 # A hang guard, not a timing assertion: nothing here should take a second.
 run() { timeout 20 "$GUATU" "$@"; }
+# Messages (diagnostics, usage, counts) are asserted in English; screens are
+# asserted in the language of no locale at all (zh_CN): see docs/HACKING.md.
+run_en() { LANGUAGE=en timeout 20 "$GUATU" "$@"; }

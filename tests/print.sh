@@ -57,7 +57,7 @@ is $fails 0 "every line within the width and every table aligned, widths 30..200
 # (what loaded is still printed).
 run --print --today 2022-01-01 "$good" >/dev/null; is $? 0 "--print exits 0 when nothing is overdue"
 run --print --today 2025-01-01 "$good" >/dev/null; is $? 1 "--print exits 1 when something is overdue"
-run --print --today 2022-01-01 "$good" "$FIXTURES/bad/syntax.yaml" >"$tmp/out" 2>"$tmp/err"
+run_en --print --today 2022-01-01 "$good" "$FIXTURES/bad/syntax.yaml" >"$tmp/out" 2>"$tmp/err"
 is $? 2 "--print exits 2 on a data error"
 grep -q '资阳方特文旅项目' "$tmp/out" || grep -q '临空经济区' "$tmp/out"; ok $? "--print still prints what loaded"
 grep -q 'syntax.yaml:5:8: error' "$tmp/err"; ok $? "--print puts diagnostics on stderr"

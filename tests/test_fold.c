@@ -131,7 +131,10 @@ static void test_width_case(void)
 		char *a = fold_str(plain[i], strlen(plain[i]), &n1);
 		char *b = (char *)u8_casefold((const uint8_t *)plain[i], strlen(plain[i]), NULL, UNINORM_NFKC,
 					      NULL, &n2);
-		b = realloc(b, n2 + 1);
+		char *nb = realloc(b, n2 + 1); /* keep b to free if this fails */
+		if (!nb)
+			abort();
+		b = nb;
 		b[n2] = '\0';
 		char name[64]; /* a TAP line must not hold a line break */
 		snprintf(name, sizeof name, "%s", plain[i]);

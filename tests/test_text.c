@@ -19,7 +19,7 @@ static void check(const char *in, size_t len, enum text_mode mode, const char *w
 	free(out);
 }
 
-#define S(lit) lit, sizeof lit - 1
+#define S(lit) (lit), sizeof(lit) - 1
 #define FFFD "\xef\xbf\xbd"
 
 static const char *const samples[] = {
