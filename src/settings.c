@@ -479,7 +479,8 @@ static FILE *open_file(struct settings *s, const char *path, int named)
 	return NULL;
 }
 
-int settings_load(struct settings *s, const char *path, int named)
+/* s as "nothing given", and the names the file may use. */
+static void settings_init(struct settings *s)
 {
 	*s = (struct settings){.soon = SETTING_UNSET, .ascii = SETTING_UNSET, .readonly = SETTING_UNSET};
 	for (int st = 0; st < STYLE_COUNT; st++)
@@ -488,18 +489,11 @@ int settings_load(struct settings *s, const char *path, int named)
 		action_names[a] = action_info((enum action)a)->name;
 	for (size_t i = 0; i < NSTATES; i++)
 		state_names[i] = states[i].name;
-	if (!path || !strcmp(path, "/dev/null")) /* none, or the way to say "no configuration" */
-		return 0;
-	if (!(s->file = strdup(path)))
-		return -1;
-	FILE *fp = open_file(s, path, named);
-	if (!fp) {
-		if (!s->diags.n) { /* a default file that is not there */
-			free(s->file);
-			s->file = NULL;
-		}
-		return s->diags.oom ? -1 : 0;
-	}
+}
+
+/* Reads the open fp into s, which settings_init has readied. */
+static int parse(struct settings *s, FILE *fp)
+{
 	struct ctx *x = calloc(1, sizeof *x);
 	struct reader *r = calloc(1, sizeof *r);
 	struct pool pool;
@@ -516,9 +510,36 @@ int settings_load(struct settings *s, const char *path, int named)
 	}
 	free(r);
 	free(x);
-	fclose(fp);
 	diag_sort(&s->diags);
 	return oom || s->diags.oom ? -1 : 0;
+}
+
+int settings_load(struct settings *s, const char *path, int named)
+{
+	settings_init(s);
+	if (!path || !strcmp(path, "/dev/null")) /* none, or the way to say "no configuration" */
+		return 0;
+	if (!(s->file = strdup(path)))
+		return -1;
+	FILE *fp = open_file(s, path, named);
+	if (!fp) {
+		if (!s->diags.n) { /* a default file that is not there */
+			free(s->file);
+			s->file = NULL;
+		}
+		return s->diags.oom ? -1 : 0;
+	}
+	int res = parse(s, fp);
+	fclose(fp);
+	return res;
+}
+
+int settings_read(struct settings *s, FILE *fp, const char *name)
+{
+	settings_init(s);
+	if (!(s->file = strdup(name)))
+		return -1;
+	return parse(s, fp);
 }
 
 void settings_print_diags(const struct settings *s, FILE *out)

@@ -11,6 +11,7 @@
 #define GUATU_SETTINGS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "diag.h"
 #include "grid.h"
@@ -41,6 +42,10 @@ int settings_path(const char *given, char *buf, size_t cap, int *named);
  * NULL and "/dev/null" are an empty configuration. Problems go to s->diags. Returns
  * -1 when out of memory. */
 int settings_load(struct settings *s, const char *path, int named);
+
+/* settings_load from an open stream, read as the file `name` (the
+ * configuration fuzzer's way in; the caller closes fp). */
+int settings_read(struct settings *s, FILE *fp, const char *name);
 
 /* Writes s's diagnostics as FILE:LINE:COL: SEVERITY: MESSAGE lines. */
 void settings_print_diags(const struct settings *s, FILE *out);
