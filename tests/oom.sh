@@ -23,23 +23,16 @@ walk() { # walk NAME ARGS...: the walk's summary in $tmp/NAME
     GUATU_OOM_WALK="$tmp/$name" "$GUATU_OOM" "$@" >"$tmp/$name.txt" 2>&1
     st=$?
     sed 's/^/# /' "$tmp/$name.txt"
-    ok $st "$name: allocations walked (one in ${GUATU_OOM_STEP:-1}), each run refused with a message or unchanged"
+    ok $st "$name: every allocation walked, each run refused with a message or unchanged"
     grep -q '^wrong: 0$' "$tmp/$name.txt"; ok $? "$name: no run wrong"
     walked=$(sed -n 's/.*; \([0-9]*\) walked$/\1/p' "$tmp/$name.txt")
     refused=$(sed -n 's/^refused with a message: //p' "$tmp/$name.txt")
-    step=${GUATU_OOM_STEP:-1}
-    test "${walked:-0}" -gt $((300 / step)) && test "${refused:-0}" -gt $((200 / step))
-    ok $? "$name: the walk went past start-up ($walked runs, each failing one allocation in $step; $refused refused)"
+    # Floors, not counts: ASan's strdup and others allocate without calling
+    # malloc, so it sees fewer (--print: 354 and 148 refused, against 402
+    # and 207 in the plain build).
+    test "${walked:-0}" -gt 300 && test "${refused:-0}" -gt 100
+    ok $? "$name: the walk went past start-up ($walked runs, $refused refused)"
 }
-# The whole process is walked in the plain build (CI's check and distcheck
-# steps). Under ASan it is not: since the language catalogs came in, its
-# children exit with a sanitizer report (status 99) and the walk does not
-# end (issue #14's note); test_oom walks the library's operations there.
-if ldd "$GUATU_OOM" 2>/dev/null | grep -q libasan; then
-    echo "# the whole-process walk is not run under ASan (see above)"
-    done_testing
-    exit 0
-fi
 walk print --print --width 80 "$FIXTURES/good/minimal.yaml"
 # Diagnostics printed.
 walk check --check "$FIXTURES/bad/duplicate-ids.yaml"
