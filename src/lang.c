@@ -22,6 +22,23 @@ static char **user_env; /* a copy of environ as it was at the first call */
 static char *user_language; /* the user's LANGUAGE then, or NULL */
 static char decided[128];
 
+/* Where the catalogs are: GUATU_LOCALEDIR (a test hook, docs/HACKING.md);
+ * the build tree's locale/ when this is the guatu make built there, not yet
+ * installed (./bootstrap && src/guatu data/ speaks Chinese too); else the
+ * installed ones. /proc/self/exe is Linux's; elsewhere the build tree's
+ * guatu reads the installed catalogs. */
+static const char *catalogs(void)
+{
+	const char *dir = getenv("GUATU_LOCALEDIR");
+	if (dir && *dir)
+		return dir;
+	char *built = realpath(BUILD_GUATU, NULL), *exe = realpath("/proc/self/exe", NULL);
+	int here = built && exe && !strcmp(built, exe);
+	free(built);
+	free(exe);
+	return here ? BUILD_LOCALEDIR : LOCALEDIR;
+}
+
 /* Copies the environment once, before LANGUAGE is changed: the strings too,
  * since setenv and unsetenv may reuse or drop what environ points to. */
 static void keep_user_environ(void)
@@ -118,10 +135,7 @@ const char *lang_init(const char *configured)
 	}
 	setenv("LANGUAGE", decided, 1);
 
-	/* A test hook (docs/HACKING.md): the tests point this at the catalogs
-	 * just built, not the installed ones. */
-	const char *dir = getenv("GUATU_LOCALEDIR");
-	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	bindtextdomain(PACKAGE, catalogs());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE); /* also makes gettext forget what it looked up before */
 	return decided;

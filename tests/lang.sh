@@ -35,6 +35,12 @@ is "$(counted LANG=zh_HK.UTF-8)" "1 個檔案，1 個區域，1 個項目，2 �
 is "$(said LANGUAGE=zh)" "$cn" "plain zh: zh_CN's"
 is "$(said LANGUAGE=zh_TW:zh_CN LC_ALL=C.UTF-8)" "$tw" "a LANGUAGE list: the first with a catalog"
 
+# Where the catalogs are: the guatu make built, run from the build tree
+# without the test hook, reads the build tree's (the README starts it so);
+# the same program anywhere else reads the installed ones.
+is "$(env -i PATH="$PATH" "$GUATU" --check --print 2>&1 | head -n 1)" "$cn" \
+    "src/guatu from the build tree finds the catalogs make built"
+
 # The configuration's language: where the locale says nothing, and only
 # there. The configuration is read after the command line, so a usage error
 # cannot be in it: the counts of --check are.
