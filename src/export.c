@@ -3,8 +3,11 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "i18n.h"
 
@@ -306,25 +309,93 @@ const char *export_cell_text(const struct chart *c, const struct export_cell *ce
 	return *buf;
 }
 
+/* Where an export goes. A regular file, or one that is not there yet, is
+ * written beside itself under a temporary name and renamed over it when
+ * complete: an export that fails (a full disk, a file size limit, out of
+ * memory) leaves the file as it was, never half a workbook. Anything else
+ * (a device, a pipe, a directory, which then says so) is written directly. */
+struct out_file {
+	const char *shown; /* the user's name for it; NULL: standard output */
+	char *real;        /* the regular file it names, links followed */
+	char *tmp;         /* the temporary beside it; NULL: written directly */
+};
+
+static int out_open(struct out_file *t, const char *path, char *err, size_t cap)
+{
+	*t = (struct out_file){path, NULL, NULL};
+	struct stat st;
+	int there = path && stat(path, &st) == 0;
+	if (!path || (there && !S_ISREG(st.st_mode)))
+		return 0;
+	t->real = there ? realpath(path, NULL) : strdup(path);
+	size_t n = t->real ? strlen(t->real) : 0;
+	if (!t->real || !(t->tmp = malloc(n + 8))) {
+		snprintf(err, cap, "%s", _("out of memory"));
+		free(t->real);
+		return -1;
+	}
+	memcpy(t->tmp, t->real, n);
+	memcpy(t->tmp + n, ".XXXXXX", 8);
+	int fd = mkstemp(t->tmp);
+	if (fd < 0) {
+		snprintf(err, cap, _("cannot write %s: %s"), path, strerror(errno));
+		free(t->tmp);
+		free(t->real);
+		return -1;
+	}
+	/* mkstemp's 0600 would make a shared export private: the mode the
+	 * file had, or the one a new file gets. */
+	mode_t mode;
+	if (there) {
+		mode = st.st_mode & 07777;
+	} else {
+		mode = umask(0);
+		umask(mode);
+		mode = 0666 & ~mode;
+	}
+	(void)fchmod(fd, mode);
+	close(fd);
+	return 0;
+}
+
+/* Puts the export in place when it succeeded (res 0), else removes it;
+ * res, or -1 when it could not be put in place. */
+static int out_close(struct out_file *t, int res, char *err, size_t cap)
+{
+	if (t->tmp && res == 0 && rename(t->tmp, t->real) < 0) {
+		snprintf(err, cap, _("cannot write %s: %s"), t->shown, strerror(errno));
+		res = -1;
+	}
+	if (t->tmp && res < 0)
+		unlink(t->tmp);
+	free(t->tmp);
+	free(t->real);
+	return res;
+}
+
 int export_write(const struct chart *c, const struct summary *s, const struct export_opts *o, char *err,
 		 size_t cap)
 {
+	struct out_file t;
+	if (out_open(&t, o->path, err, cap) < 0)
+		return -1;
+	const char *file = t.tmp ? t.tmp : o->path;
 	if (o->format == EXPORT_XLSX)
-		return export_xlsx(o->path, c, s, err, cap);
-	FILE *out = o->path ? fopen(o->path, "w") : stdout;
+		return out_close(&t, export_xlsx(file, o->path, c, s, err, cap), err, cap);
+	FILE *out = file ? fopen(file, "w") : stdout;
 	if (!out) {
 		snprintf(err, cap, _("cannot write %s: %s"), o->path, strerror(errno));
-		return -1;
+		return out_close(&t, -1, err, cap);
 	}
 	int r = o->format == EXPORT_CSV ? export_csv(out, c, s, o, err, cap) : export_json(out, c, s, err, cap);
 	/* A full disk shows only when the buffer is written out. */
 	int failed = fflush(out) != 0 || ferror(out);
 	int e = errno;
-	if (o->path && fclose(out) != 0 && !failed)
+	if (file && fclose(out) != 0 && !failed)
 		failed = 1, e = errno;
 	if (r == 0 && failed) {
 		snprintf(err, cap, _("cannot write %s: %s"), o->path ? o->path : _("standard output"), strerror(e));
 		r = -1;
 	}
-	return r;
+	return out_close(&t, r, err, cap);
 }

@@ -97,7 +97,8 @@ int export_json(FILE *out, const struct chart *c, const struct summary *s, char 
 extern const int export_have_xlsx;
 /* What --export xlsx says when it was not (no libxlsxwriter at build time). */
 const char *export_no_xlsx(void);
-int export_xlsx(const char *path, const struct chart *c, const struct summary *s, char *err, size_t cap);
+int export_xlsx(const char *file, const char *shown, const struct chart *c, const struct summary *s, char *err,
+		size_t cap);
 
 /* Writes the chart as o asks: to o->path, else standard output. 0, or -1
  * with a message in err. */

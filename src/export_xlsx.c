@@ -12,6 +12,8 @@
 #include "export.h"
 
 #include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,9 +31,10 @@ const char *export_no_xlsx(void)
 
 const int export_have_xlsx = 0;
 
-int export_xlsx(const char *path, const struct chart *c, const struct summary *s, char *err, size_t cap)
+int export_xlsx(const char *file, const char *shown, const struct chart *c, const struct summary *s, char *err,
+		size_t cap)
 {
-	(void)path, (void)c, (void)s;
+	(void)file, (void)shown, (void)c, (void)s;
 	snprintf(err, cap, "%s", export_no_xlsx());
 	return -1;
 }
@@ -39,6 +42,7 @@ int export_xlsx(const char *path, const struct chart *c, const struct summary *s
 #else
 
 #include <xlsxwriter.h>
+#include <zlib.h>
 
 const int export_have_xlsx = 1;
 
@@ -188,13 +192,128 @@ static lxw_format *format(struct book *b, enum export_mark mark, int kind)
 	return f;
 }
 
-int export_xlsx(const char *path, const struct chart *c, const struct summary *s, char *err, size_t cap)
+/* ---- reading the book back -------------------------------------------
+ * libxlsxwriter writes every part of the book to a temporary file and zips
+ * it at the end, without checking those writes: with $TMPDIR full it zips
+ * parts cut short and reports success (a book Excel cannot open, sent on
+ * as if whole). So the book is read back: every XML part must inflate
+ * whole and end with its root element's end tag. Streamed through a small
+ * window: a city's sheet inflates to a hundred megabytes. */
+
+static uint32_t le(const unsigned char *p, int n)
+{
+	uint32_t v = 0;
+	while (n--)
+		v = v << 8 | p[n];
+	return v;
+}
+
+/* Whether the part at `at` (its local header) of the zip in buf inflates
+ * to `size` bytes of XML that ends with its root element's end tag. */
+static int part_whole(const unsigned char *buf, size_t len, size_t at, int method, size_t csize, size_t size)
+{
+	if (at > len || len - at < 30 || le(buf + at, 4) != 0x04034b50)
+		return 0;
+	size_t data = at + 30 + le(buf + at + 26, 2) + le(buf + at + 28, 2);
+	if (data > len || len - data < csize)
+		return 0;
+	char head[256], tail[256], win[65536];
+	size_t nhead = 0, ntail = 0, total = 0;
+	z_stream z = {.next_in = (unsigned char *)buf + data, .avail_in = (uInt)csize};
+	int r = Z_STREAM_END;
+	if (method == 8 && inflateInit2(&z, -MAX_WBITS) != Z_OK)
+		return 0;
+	for (;;) {
+		size_t got;
+		if (method == 0) { /* stored */
+			got = csize - total < sizeof win ? csize - total : sizeof win;
+			memcpy(win, buf + data + total, got);
+		} else {
+			z.next_out = (unsigned char *)win;
+			z.avail_out = sizeof win;
+			r = inflate(&z, Z_NO_FLUSH);
+			got = sizeof win - z.avail_out;
+		}
+		size_t k = got < sizeof head - nhead ? got : sizeof head - nhead;
+		memcpy(head + nhead, win, k), nhead += k;
+		if (got >= sizeof tail) {
+			memcpy(tail, win + got - sizeof tail, sizeof tail), ntail = sizeof tail;
+		} else if (got) {
+			size_t keep = ntail + got > sizeof tail ? sizeof tail - got : ntail;
+			memmove(tail, tail + ntail - keep, keep);
+			memcpy(tail + keep, win, got), ntail = keep + got;
+		}
+		total += got;
+		if (method == 0 ? total == csize : r != Z_OK || (!got && !z.avail_in))
+			break;
+	}
+	if (method == 8)
+		inflateEnd(&z);
+	if (r != Z_STREAM_END || total != size || (method != 0 && method != 8))
+		return 0;
+	/* The root: the first element after the <?xml ...?> declaration. */
+	size_t i = 0;
+	if (nhead > 1 && head[0] == '<' && head[1] == '?')
+		while (i < nhead && head[i] != '>')
+			i++;
+	while (i < nhead && head[i] != '<')
+		i++;
+	size_t name = ++i;
+	while (i < nhead && !strchr(" \t\r\n/>", head[i]))
+		i++;
+	size_t nlen = i - name;
+	while (ntail && strchr(" \t\r\n", tail[ntail - 1]))
+		ntail--;
+	return nlen && i < nhead && ntail >= nlen + 3 && tail[ntail - 1] == '>' &&
+	       !memcmp(tail + ntail - nlen - 3, "</", 2) && !memcmp(tail + ntail - nlen - 1, head + name, nlen);
+}
+
+/* Whether every XML part of the book in `file` is whole. */
+static int book_whole(const char *file)
+{
+	FILE *f = fopen(file, "rb");
+	unsigned char *buf = NULL;
+	size_t len = 0;
+	int whole = 0;
+	if (f && fseek(f, 0, SEEK_END) == 0) {
+		long n = ftell(f);
+		if (n > 22 && (buf = malloc((size_t)n)) && fseek(f, 0, SEEK_SET) == 0)
+			len = fread(buf, 1, (size_t)n, f) == (size_t)n ? (size_t)n : 0;
+	}
+	if (f)
+		fclose(f);
+	/* The end of central directory record: the last 22 bytes and a comment
+	 * of up to 64 KiB. */
+	size_t e = len >= 22 ? len - 22 : 0;
+	while (len && e > 0 && len - e < 22 + 65536 && le(buf + e, 4) != 0x06054b50)
+		e--;
+	if (len && le(buf + e, 4) == 0x06054b50) {
+		size_t n = le(buf + e + 10, 2), at = le(buf + e + 16, 4), i;
+		for (i = 0; i < n && at <= e && e - at >= 46 && le(buf + at, 4) == 0x02014b50; i++) {
+			size_t nl = le(buf + at + 28, 2);
+			if (e - at - 46 < nl)
+				break;
+			const char *name = (const char *)buf + at + 46;
+			int xml = (nl > 4 && !memcmp(name + nl - 4, ".xml", 4)) || (nl > 5 && !memcmp(name + nl - 5, ".rels", 5));
+			if (xml && !part_whole(buf, len, le(buf + at + 42, 4), (int)le(buf + at + 10, 2), le(buf + at + 20, 4),
+					       le(buf + at + 24, 4)))
+				break;
+			at += 46 + nl + le(buf + at + 30, 2) + le(buf + at + 32, 2);
+		}
+		whole = n > 0 && i == n;
+	}
+	free(buf);
+	return whole;
+}
+
+int export_xlsx(const char *file, const char *shown, const struct chart *c, const struct summary *s, char *err,
+		size_t cap)
 {
 	/* libxlsxwriter opens the file only when the book is complete, and
 	 * says why it could not on stderr in its own words: find out first. */
-	FILE *probe = fopen(path, "wb");
+	FILE *probe = fopen(file, "wb");
 	if (!probe) {
-		snprintf(err, cap, _("cannot write %s: %s"), path, strerror(errno));
+		snprintf(err, cap, _("cannot write %s: %s"), shown, strerror(errno));
 		return -1;
 	}
 	fclose(probe);
@@ -202,7 +321,7 @@ int export_xlsx(const char *path, const struct chart *c, const struct summary *s
 	 * always /tmp. */
 	const char *tmp = getenv("TMPDIR");
 	lxw_workbook_options wo = {.constant_memory = LXW_TRUE, .tmpdir = tmp && *tmp ? (char *)tmp : NULL};
-	struct book b = {.wb = workbook_new_opt(path, &wo)};
+	struct book b = {.wb = workbook_new_opt(file, &wo)};
 	uint32_t *order = export_milestone_order(c);
 	const char *title = chart_title(c);
 	char today[11], *as_of = NULL;
@@ -243,16 +362,20 @@ int export_xlsx(const char *path, const struct chart *c, const struct summary *s
 		keep(&b, workbook_close(b.wb)); /* frees the book, written or not */
 		e = errno;
 	}
+	int whole = b.err || book_whole(file);
 	/* The system's reason first (a full disk), then libxlsxwriter's. */
-	if (b.err && e && b.err != LXW_ERROR_MEMORY_MALLOC_FAILED)
-		snprintf(err, cap, _("cannot write %s: %s (%s)"), path, strerror(e), lxw_strerror(b.err));
+	if (!whole)
+		snprintf(err, cap, _("cannot write %s: the workbook came out incomplete (is the temporary directory %s full?)"),
+			 shown, tmp && *tmp ? tmp : "/tmp");
+	else if (b.err && e && b.err != LXW_ERROR_MEMORY_MALLOC_FAILED)
+		snprintf(err, cap, _("cannot write %s: %s (%s)"), shown, strerror(e), lxw_strerror(b.err));
 	else if (b.err)
-		snprintf(err, cap, _("cannot write %s: %s"), path, lxw_strerror(b.err));
+		snprintf(err, cap, _("cannot write %s: %s"), shown, lxw_strerror(b.err));
 	free(order);
 	free(as_of);
 	free(b.buf);
 	free(b.cut);
-	return b.err ? -1 : 0;
+	return b.err || !whole ? -1 : 0;
 }
 
 #endif

@@ -217,6 +217,35 @@ if [ -w /dev/full ] && [ $xlsx = yes ]; then
         "and guatu says why in its own line"
 fi
 
+# ---- nothing lost: a failed export leaves the file as it was ----------------
+# The export is written beside the file and renamed over it when complete.
+# A file size limit of 64 blocks (with SIGXFSZ ignored, write() says EFBIG)
+# cuts every format short on the 10,000-milestone chart: CSV and JSON at
+# their own writes; xlsx in libxlsxwriter's temporary files, which it does
+# not check (the book it zips is small enough to be written whole), so
+# only reading the book back finds it incomplete.
+for f in $formats; do
+    printf 'last week\n' >"$tmp/keep.$f"
+    chmod 640 "$tmp/keep.$f"
+    (trap '' XFSZ; ulimit -f 64; LANGUAGE=en exec timeout 60 "$GUATU" $day --export $f -o "$tmp/keep.$f" "$CITY10K") \
+        >/dev/null 2>"$tmp/err"
+    st=$? why="File too large"
+    [ $f = xlsx ] && why="the workbook came out incomplete (is the temporary directory ${TMPDIR:-/tmp} full?)"
+    is "$st $(tail -n 1 "$tmp/err")" "2 guatu: cannot write $tmp/keep.$f: $why" \
+        "--export $f past a file size limit: exit 2, why"
+    is "$(cat "$tmp/keep.$f")" "last week" "and the $f file is what it was"
+    is "$(ls "$tmp" | grep -c "^keep\.$f\.")" 0 "and no temporary file is left beside it"
+    run $day --export $f -o "$tmp/keep.$f" "$chart" >/dev/null 2>&1
+    is "$? $(stat -c %a "$tmp/keep.$f") $(grep -c 'last week' "$tmp/keep.$f")" "1 640 0" \
+        "an export that succeeds replaces it (exit 1: overdue), keeping its mode"
+done
+(umask 027; run $day --export csv -o "$tmp/new.csv" "$chart" >/dev/null 2>&1)
+is "$(stat -c %a "$tmp/new.csv")" 640 "a new file gets the mode the umask gives, not mkstemp's 600"
+ln -s new.csv "$tmp/link.csv" # new.csv begins with a byte order mark; --no-bom, it will not
+run $day --export csv --no-bom -o "$tmp/link.csv" "$chart" >/dev/null 2>&1
+[ -L "$tmp/link.csv" ] && [ "$(head -c 5 "$tmp/new.csv")" = "Zone," ]
+ok $? "-o a symbolic link: the file it points to is replaced, the link stays"
+
 # ---- usage ----------------------------------------------------------------
 usage() { # usage WANT NAME ARGS...: exit 2 and the first line of stderr
     want=$1 name=$2; shift 2
