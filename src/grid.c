@@ -9,7 +9,7 @@ static const struct cell blank = {" ", 1, STYLE_NORMAL};
 int grid_init(struct grid *g, int w, int h)
 {
 	g->w = w < 1 ? 1 : w;
-	g->h = 0;
+	g->h = g->rows = 0;
 	g->cells = NULL;
 	return grid_grow(g, h < 1 ? 1 : h);
 }
@@ -18,19 +18,23 @@ void grid_free(struct grid *g)
 {
 	free(g->cells);
 	g->cells = NULL;
-	g->w = g->h = 0;
+	g->w = g->h = g->rows = 0;
 }
 
 int grid_grow(struct grid *g, int h)
 {
 	if (h <= g->h)
 		return 0;
-	struct cell *c = realloc(g->cells, (size_t)h * (size_t)g->w * sizeof *c);
-	if (!c)
-		return -1;
+	if (h > g->rows) {
+		int rows = 2 * g->rows > h ? 2 * g->rows : h;
+		struct cell *c = realloc(g->cells, (size_t)rows * (size_t)g->w * sizeof *c);
+		if (!c)
+			return -1;
+		g->cells = c;
+		g->rows = rows;
+	}
 	for (size_t i = (size_t)g->h * (size_t)g->w; i < (size_t)h * (size_t)g->w; i++)
-		c[i] = blank;
-	g->cells = c;
+		g->cells[i] = blank;
 	g->h = h;
 	return 0;
 }

@@ -46,6 +46,8 @@ struct cell {
 
 struct grid {
 	int w, h;
+	int rows;          /* rows allocated: grid_grow doubles them, so the help
+			    * view's row-at-a-time growth stays linear */
 	struct cell *cells;
 };
 

@@ -294,7 +294,7 @@ int timeline_write(FILE *out, const struct chart *c, const struct summary *s,
 		if (from == 0)
 			grid_write(&g, TIMELINE_HEAD + n, out, color);
 		else {
-			struct grid body = {g.w, n, g.cells + (size_t)TIMELINE_HEAD * (size_t)g.w};
+			struct grid body = {.w = g.w, .h = n, .rows = n, .cells = g.cells + (size_t)TIMELINE_HEAD * (size_t)g.w};
 			grid_write(&body, n, out, color);
 		}
 	}

@@ -150,7 +150,9 @@ start storm 100 30 --readonly --log "$tmp/storm.log" --today 2023-03-01 "$dir"
 pid=$(pane_pid)
 # One tmux client in control mode reads the commands, one a line: a
 # client per command would cost a process each.
-awk -v seed="${STORM_SEED:-$$}" 'BEGIN {
+seed=${STORM_SEED:-$$}
+echo "# storm seed $seed: STORM_SEED=$seed make check TESTS=tests/survive.sh replays its keys"
+awk -v seed="$seed" 'BEGIN {
     srand(seed)
     n = split("j k l h g G Enter Space + - o S . / n N b s T t E ? r p H B Escape Tab BTab PageUp PageDown Home End Up Down Left Right C-f C-b C-l C-u C-w C-g BSpace F1 x 2 Z", key, " ")
     m = split("莱斯特 资阳临空经济区 廣安 南充临江新区，三草湾片区。 ＡＳＣＩＩ 2023年3月 開工建設 雁江区", text, " ")
@@ -180,6 +182,10 @@ sent=0
     echo "$sent" >"$tmp/sent"
 } | tmux -L "$name" -C attach >/dev/null 2>&1
 running "$pid"; ok $? "a storm of $(cat "$tmp/sent") tmux commands (keys, pasted CJK, resizes): guatu still runs"
+if ! running "$pid"; then # what ended first: the terminal (tmux) or guatu
+    tmux -L "$name" has-session 2>/dev/null && echo "# the tmux server is up: guatu ended on its own" ||
+        echo "# the tmux server is gone (it ends with its last pane, or it died first)"
+fi
 tmux -L "$name" resize-window -x 100 -y 30
 keys Escape; keys Escape
 sleep 1
