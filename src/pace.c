@@ -121,6 +121,12 @@ void pace_trend(const struct chart *c, const struct target *t, int ascii, char *
 			top = c->progress[i].actual;
 	for (uint32_t i = t->prog_first; i < t->prog_first + t->prog_count && n + 8 < cap; i++) {
 		double v = top > 0 ? c->progress[i].actual / top : 0;
+		/* An entry whose figure did not read (an error said so) is NaN:
+		 * a gap, not a bar (and (int)NaN is undefined: the fuzzer's find). */
+		if (isnan(v)) {
+			n += (size_t)snprintf(buf + n, cap - n, " ");
+			continue;
+		}
 		int level = v <= 0 ? 0 : v >= 1 ? 7 : (int)(v * 8);
 		if (level > 7)
 			level = 7;

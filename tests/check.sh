@@ -11,6 +11,21 @@ for f in *.yaml; do
     same "$tmp/$base.out" "$base.out" "--check $f"
 done
 
+# And every view of each prints: what loaded, the errors above it, exit 2,
+# never a crash (progress-no-actual.yaml crashed the targets view's trend).
+for f in *.yaml; do
+    for v in status targets timeline; do
+        run --print --view $v --width 100 --today 2023-03-01 "$f" >/dev/null 2>&1
+        st=$?
+        [ $st -le 2 ] || echo "# --print --view $v $f: exit $st"
+        [ $st -le 2 ]; ok $? "--print --view $v $f: no crash"
+    done
+done
+run --print --view targets --width 100 --today 2023-07-01 progress-no-actual.yaml 2>/dev/null |
+    grep '│ 投资 ' >"$tmp/row"
+is "$(sed 's/.*│ *\([^│]*[^ │]\) *│$/\1/' "$tmp/row")" "▂ ▅" \
+    "a progress figure that did not read is a gap in the trend"
+
 # Nothing that reaches the terminal holds a control character, whatever the file held.
 cat ./*.yaml >/dev/null
 run --check escapes.yaml esc-raw.yaml binary.yaml >"$tmp/all.out" 2>&1
