@@ -10,6 +10,7 @@
 #define GUATU_I18N_H
 
 #include <libintl.h>
+#include <string.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -23,6 +24,22 @@ static inline const char *i18n_pgettext(const char *key, const char *text)
 {
 	const char *t = gettext(key);
 	return t == key ? text : t;
+}
+
+/* pgettext for a context and text known only at run time: a table's NC_()
+ * entry, translated where it is shown. */
+__attribute__((format_arg(2)))
+static inline const char *i18n_cgettext(const char *ctx, const char *text)
+{
+	char key[256];
+	size_t c = strlen(ctx), t = strlen(text);
+	if (c + 1 + t >= sizeof key)
+		return text;
+	memcpy(key, ctx, c);
+	key[c] = '\004';
+	memcpy(key + c + 1, text, t + 1);
+	const char *r = gettext(key);
+	return r == key ? text : r;
 }
 
 #endif
