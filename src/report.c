@@ -459,8 +459,11 @@ static void setup(struct report *l, const struct chart *c, const struct summary 
 			l->cols[p][Z_POSTPONED].prio = -1;
 		if (pi->days_title)
 			l->cols[p][L_DAYS].title = pi->days_title;
-		for (int col = 0; col < pi->ncols; col++) /* measured with the rows, in this language */
-			l->cols[p][col].title = i18n_cgettext("column", l->cols[p][col].title);
+		for (int col = 0; col < pi->ncols; col++) { /* in this language, measured here once */
+			struct column *cl = &l->cols[p][col];
+			cl->title = i18n_cgettext("column", cl->title);
+			cl->title_w = text_width(cl->title, strlen(cl->title));
+		}
 		l->nrows[p] = pi->rows(l);
 	}
 }
@@ -476,7 +479,7 @@ static int measure_rows(struct report *l)
 		int p = l->parts[k];
 		const struct part_info *pi = &parts[p];
 		for (int col = 0; col < pi->ncols; col++)
-			l->natural[p][col] = text_width(l->cols[p][col].title, strlen(l->cols[p][col].title));
+			l->natural[p][col] = l->cols[p][col].title_w;
 		for (size_t i = 0; i < l->nrows[p]; i++) {
 			pi->cells(l, i, r);
 			for (int col = 0; col < pi->ncols; col++) {

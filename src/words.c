@@ -10,7 +10,7 @@ void words_days(char *buf, size_t cap, enum ms_state st, day_t due, day_t today)
 	{
 		long n = (long)today - (long)due;
 		/* TRANSLATORS: a milestone's state in a list column; short */
-		snprintf(buf, cap, ngettext("%ld day overdue", "%ld days overdue", (unsigned long)n), n);
+		snprintf(buf, cap, ngettext("%ld day late", "%ld days late", (unsigned long)n), n);
 	} else if (due == today) {
 		snprintf(buf, cap, "%s", _("Due today"));
 	} else {
