@@ -10,7 +10,7 @@
 #define GUATU_I18N_H
 
 #include <libintl.h>
-#include <string.h>
+#include <stdio.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -32,12 +32,9 @@ __attribute__((format_arg(2)))
 static inline const char *i18n_cgettext(const char *ctx, const char *text)
 {
 	char key[256];
-	size_t c = strlen(ctx), t = strlen(text);
-	if (c + 1 + t >= sizeof key)
+	int n = snprintf(key, sizeof key, "%s\004%s", ctx, text);
+	if (n < 0 || (size_t)n >= sizeof key)
 		return text;
-	memcpy(key, ctx, c);
-	key[c] = '\004';
-	memcpy(key + c + 1, text, t + 1);
 	const char *r = gettext(key);
 	return r == key ? text : r;
 }
