@@ -121,7 +121,7 @@ static const struct column zone_cols[] = {
 	[Z_SOON] = {NC_("column", "Due soon"), ALIGN_RIGHT, 0, 8, 0, 0},
 	[Z_LATE] = {NC_("column", "Done late"), ALIGN_RIGHT, 0, 2, 0, 0},
 	[Z_BEHIND] = {NC_("column", "Behind"), ALIGN_RIGHT, 0, 7, 0, 0},
-	[Z_INVEST] = {NC_("column", "¥100M"), ALIGN_RIGHT, 0, 1, 0, 0},
+	[Z_INVEST] = {NC_("column", "100M yuan"), ALIGN_RIGHT, 0, 1, 0, 0},
 	[Z_NEXT] = {NC_("column", "Next due"), ALIGN_LEFT, 0, 5, 0, 0},
 };
 static const struct column list_cols[] = {

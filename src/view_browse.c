@@ -342,7 +342,7 @@ static const char *roll_words(const struct roll *r, int zone, char *buf, size_t 
 	if (zone && r->investment > 0 && n < cap) {
 		number_format(r->investment, inv, sizeof inv);
 		/* TRANSLATORS: investment in units of 100 million yuan (亿元) */
-		snprintf(w[0], sizeof w[0], _("Investment %s × ¥100M"), inv);
+		snprintf(w[0], sizeof w[0], _("Investment %s (100M yuan)"), inv);
 		n += (size_t)snprintf(buf + n, cap - n, "  %s", w[0]);
 	}
 	if (n < cap) {
@@ -469,7 +469,7 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 		if (!isnan(pr->investment)) {
 			char inv[40];
 			number_format(pr->investment, inv, sizeof inv);
-			snprintf(buf, sizeof buf, _("%s × ¥100M"), inv);
+			snprintf(buf, sizeof buf, _("%s (100M yuan)"), inv);
 			y = detail_line(g, y, y_end, x0, x1, C_("label", "Investment"), buf, STYLE_NORMAL, f);
 		}
 		const struct roll *r = &b->s->projects[v];

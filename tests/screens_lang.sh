@@ -51,6 +51,14 @@ grep -q '│ 區域 *│ 專案 │ 完成/里程碑 │' "$tmp/status-zh_TW-120
 grep -q '│ 區域 *│ 項目 │ 完成/節點 │' "$tmp/status-zh_HK-120.txt"; ok $? "zh_HK: 項目, 節點"
 grep -q '^川东重点项目挂图（样例） *今日 2023-03-01$' "$tmp/status-zh_HK-80.txt"; ok $? "zh_HK: 今日"
 
+# --ascii is for terminals that draw ambiguous-width characters double wide:
+# beyond ASCII only the chart's own Chinese, in every language.
+for l in en zh_TW; do
+    in_lang $l --print --ascii --today 2023-03-01 --width 80 "$DATA" >"$tmp/ascii.txt"
+    LC_ALL=C.UTF-8 grep -nP '[^\x{20}-\x{7e}\x{3000}-\x{303f}\x{4e00}-\x{9fff}\x{ff00}-\x{ffef}]' "$tmp/ascii.txt" >"$tmp/non-ascii"
+    is "$(cat "$tmp/non-ascii")" "" "$l --ascii: nothing but ASCII and CJK"
+done
+
 # --- every width, every view, every language --------------------------------
 # English labels are often wider than Chinese ones: nothing may overflow or
 # misalign at any width, and from 40 columns on no column's title is cut
