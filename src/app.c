@@ -38,8 +38,10 @@ void app_loaded(struct app *a)
 {
 	struct tm tm;
 	localtime_r(&a->loaded, &tm);
-	snprintf(a->right, sizeof a->right, "载入 %02d:%02d:%02d · %zu 个文件", tm.tm_hour, tm.tm_min,
-		 tm.tm_sec, a->c->nfiles - a->c->nbase);
+	size_t files = a->c->nfiles - a->c->nbase;
+	/* TRANSLATORS: the bottom line's right end: when the chart was loaded, from how many files */
+	snprintf(a->right, sizeof a->right, ngettext("loaded %02d:%02d:%02d · %zu file", "loaded %02d:%02d:%02d · %zu files", files),
+		 tm.tm_hour, tm.tm_min, tm.tm_sec, files);
 	/* A file that failed: say so first, then which file, where and why
 	 * (its last error, the one that stopped the reading), how many more
 	 * failed. E lists all. */
@@ -61,8 +63,11 @@ void app_loaded(struct app *a)
 		char what[300], more[96] = ""; /* both fit in a->alert whole */
 		diag_format(fatal, base, 0, what, sizeof what);
 		if (failed > 1)
-			snprintf(more, sizeof more, "（共 %zu 个文件 %zu files）", failed, failed);
-		snprintf(a->alert, sizeof a->alert, "! %s%s · %s (E 查看全部)",
-			 f->stale ? "显示上次的正确数据 older data shown" : "未载入 not loaded", more, what);
+			/* TRANSLATORS: how many files failed to load, after "not loaded" */
+			snprintf(more, sizeof more, ngettext(" (%zu file in all)", " (%zu files in all)", failed), failed);
+		/* TRANSLATORS: the bottom line when a file failed: what is shown, how many
+		 * files, file:line:col and why; E lists every diagnostic */
+		snprintf(a->alert, sizeof a->alert, _("! %s%s · %s (E lists all)"),
+			 f->stale ? _("older data shown") : _("not loaded"), more, what);
 	}
 }

@@ -8,22 +8,34 @@
 void bars_header(struct grid *g, const struct app *a)
 {
 	const struct summary *s = a->s;
-	char right[224], day[11], errors[48] = "";
+	char right[320], day[11], errors[96] = "", counts[192], today[48];
 	date_format(s->today, day);
-	if (a->c->diags.errors) /* reads without colour: a mark, a count, the key */
-		snprintf(errors, sizeof errors, "%s %zu 错误 (E)  ", a->f->bad, a->c->diags.errors);
-	char behind[96] = "";
-	int n = 0;
-	if (s->all.postponed) /* deadlines moved later than the baseline: B lists them */
-		n = snprintf(behind, sizeof behind, "  ! 推迟 %u (B)", s->all.postponed);
-	if (s->all.behind) /* targets behind, missed or over: only where there are */
-		snprintf(behind + n, sizeof behind - (size_t)n, "  ! 指标落后 %u", s->all.behind);
-	snprintf(right, sizeof right, "%s%s逾期 %u  将到期 %u%s  今天 %s", errors, s->all.overdue ? "! " : "",
-		 s->all.overdue, s->all.soon, behind, day);
+	if (a->c->diags.errors) { /* reads without colour: a mark, a count, the key */
+		size_t ne = a->c->diags.errors;
+		/* TRANSLATORS: the header's count of errors; E lists them */
+		int k = snprintf(errors, sizeof errors, ngettext("%s %zu error (E)", "%s %zu errors (E)", ne), a->f->bad, ne);
+		if (k > 0 && (size_t)k + 3 <= sizeof errors)
+			strcat(errors, "  ");
+	}
+	char behind[128] = "", item[64];
+	size_t n = 0;
+	if (s->all.postponed) { /* deadlines moved later than the baseline: B lists them */
+		snprintf(item, sizeof item, _("Postponed %u"), s->all.postponed);
+		n += (size_t)snprintf(behind + n, sizeof behind - n, "  ! %s (B)", item);
+	}
+	if (s->all.behind && n < sizeof behind) { /* targets behind, missed or over: only where there are */
+		snprintf(item, sizeof item, _("Targets behind %u"), s->all.behind);
+		snprintf(behind + n, sizeof behind - n, "  ! %s", item);
+	}
+	char overdue[64], soon[64];
+	snprintf(overdue, sizeof overdue, _("Overdue %u"), s->all.overdue);
+	snprintf(soon, sizeof soon, _("Due soon %u"), s->all.soon);
+	snprintf(counts, sizeof counts, "%s%s%s  %s%s", errors, s->all.overdue ? "! " : "", overdue, soon, behind);
+	snprintf(today, sizeof today, _("Today %s"), day);
+	snprintf(right, sizeof right, "%s  %s", counts, today);
 	int rw = text_width(right, strlen(right));
 	if (rw + 12 > g->w) { /* narrow: the counts matter more than the date */
-		snprintf(right, sizeof right, "%s%s逾期 %u  将到期 %u%s", errors, s->all.overdue ? "! " : "",
-			 s->all.overdue, s->all.soon, behind);
+		snprintf(right, sizeof right, "%s", counts);
 		rw = text_width(right, strlen(right));
 	}
 	const char *title = *chart_title(a->c) ? chart_title(a->c) : "guatu";
@@ -67,8 +79,9 @@ void bars_bottom(struct grid *g, const struct app *a, const struct view_ops *v, 
 	const char *ell = a->f->ellipsis;
 	enum style st = STYLE_TITLE;
 	if (search) {
-		snprintf(text, sizeof text, "/%s%s", search,
-			 missed ? "  无匹配 no match" : !a->idx && a->indexing ? "  索引中 indexing…" : "");
+		snprintf(text, sizeof text, "/%s%s%s", search,
+			 missed ? "  " : !a->idx && a->indexing ? "  " : "",
+			 missed ? _("no match") : !a->idx && a->indexing ? _("indexing…") : "");
 	} else if (a->msg[0] || a->alert[0]) {
 		snprintf(text, sizeof text, "%s", a->msg[0] ? a->msg : a->alert);
 	} else {
@@ -78,7 +91,7 @@ void bars_bottom(struct grid *g, const struct app *a, const struct view_ops *v, 
 	}
 	/* The right end (when loaded, how many files; that a reload is being
 	 * read) gives way first. */
-	const char *right = a->loading ? "重新载入中 reloading…" : a->right;
+	const char *right = a->loading ? _("reloading…") : a->right;
 	int tw = text_width(text, strlen(text)), rw = text_width(right, strlen(right)), w = g->w;
 	if (rw && tw + 2 + rw <= w) {
 		grid_text(g, g->h - 1, w - rw, rw, right, strlen(right), ALIGN_RIGHT, STYLE_DIM, ell);

@@ -1,11 +1,13 @@
 #include "config.h"
 #include "changes.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "number.h"
+#include "words.h"
 
 /* An item's id path, hashed: its parent's hash, its kind and its id. */
 static uint64_t mix(uint64_t h, int kind, const char *id)
@@ -264,11 +266,15 @@ const enum change_what change_order[CH_COUNT] = {CH_POSTPONED, CH_FORWARD, CH_NE
 
 const char *change_word(enum change_what w)
 {
+	/* TRANSLATORS: what changed since the baseline, in the changes table's
+	 * first column and the changes title */
 	static const char *const words[CH_COUNT] = {
-		[CH_POSTPONED] = "推迟", [CH_RELAXED] = "指标放宽", [CH_REMOVED] = "删除", [CH_STATUS] = "状态",
-		[CH_NEW] = "新增",      [CH_FORWARD] = "提前",     [CH_TIGHTENED] = "指标收紧",
+		[CH_POSTPONED] = NC_("change", "Postponed"),     [CH_RELAXED] = NC_("change", "Target relaxed"),
+		[CH_REMOVED] = NC_("change", "Removed"),         [CH_STATUS] = NC_("change", "Status"),
+		[CH_NEW] = NC_("change", "New"),                 [CH_FORWARD] = NC_("change", "Brought forward"),
+		[CH_TIGHTENED] = NC_("change", "Target tightened"),
 	};
-	return words[w];
+	return i18n_cgettext("change", words[w]);
 }
 
 const struct chart *change_item(const struct changes *ch, const struct chart *c, const struct change *v,
@@ -285,24 +291,32 @@ void change_words(const struct changes *ch, const struct chart *c, const struct 
 	switch ((enum change_what)v->what) {
 	case CH_POSTPONED:
 	case CH_FORWARD:
-		snprintf(buf, cap, "%s %d天", change_word(v->what), (int)v->days);
+		/* TRANSLATORS: "Postponed 61 days": the change, then the days */
+		snprintf(buf, cap, ngettext("%s %d day", "%s %d days", (unsigned long)v->days), change_word(v->what),
+			 (int)v->days);
 		break;
 	case CH_STATUS:
-		snprintf(buf, cap, "状态 %s → %s", status_label(b->milestones[v->then].it.status),
-			 status_label(c->milestones[v->now].it.status));
+		snprintf(buf, cap, _("Status %s → %s"), words_status(b->milestones[v->then].it.status),
+			 words_status(c->milestones[v->now].it.status));
 		break;
 	case CH_RELAXED:
 	case CH_TIGHTENED: {
 		const struct target *now = &c->targets[v->now], *was = &b->targets[v->then];
 		if (v->days) { /* its due date moved */
-			snprintf(buf, cap, "%s：截止%s %d天", change_word(v->what), now->due > was->due ? "推迟" : "提前",
-				 (int)v->days);
+			unsigned long d = (unsigned long)v->days;
+			/* TRANSLATORS: a target relaxed or tightened by moving its due date */
+			snprintf(buf, cap,
+				 now->due > was->due ? ngettext("%s: due date postponed %d day", "%s: due date postponed %d days", d)
+						     : ngettext("%s: due date brought forward %d day",
+								"%s: due date brought forward %d days", d),
+				 change_word(v->what), (int)v->days);
 			break;
 		}
 		char a[40], z[40];
 		number_format(was->target, a, sizeof a);
 		number_format(now->target, z, sizeof z);
-		snprintf(buf, cap, "%s：%s → %s%s%s", change_word(v->what), a, z, now->unit ? " " : "",
+		/* TRANSLATORS: a target's figure changed: "Target relaxed: 100 → 90 亿元" */
+		snprintf(buf, cap, _("%s: %s → %s%s%s"), change_word(v->what), a, z, now->unit ? " " : "",
 			 chart_str(c, now->unit));
 		break;
 	}

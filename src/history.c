@@ -74,13 +74,19 @@ static int due_at(const char *dir, const char *object, const struct chart *now, 
 	return found;
 }
 
-/* "推迟 61天" or "提前 30天" between two readable dates, else "". */
+/* " (postponed 61 days)" or " (brought forward 30 days)" between two
+ * readable dates, else "". */
 static void moved(day_t from, day_t to, char *buf, size_t cap)
 {
 	if (from == DAY_NONE || to == DAY_NONE || from == to)
 		*buf = '\0';
 	else
-		snprintf(buf, cap, "（%s %d天）", to > from ? "推迟" : "提前", (int)(to > from ? to - from : from - to));
+	{
+		unsigned long d = (unsigned long)(to > from ? to - from : from - to);
+		snprintf(buf, cap, to > from ? ngettext(" (postponed %lu day)", " (postponed %lu days)", d)
+					     : ngettext(" (brought forward %lu day)", " (brought forward %lu days)", d),
+			 d);
+	}
 }
 
 static void child(int fd, const struct chart *c, uint32_t ms)
@@ -118,6 +124,7 @@ static void child(int fd, const struct chart *c, uint32_t ms)
 	for (char *p = strtok(o.out, "\x01"); p && n < MAX_COMMITS; p = strtok(NULL, "\x01"))
 		commits[n++] = p;
 	char lines[MAX_COMMITS + 1][600], prev[128] = ""; /* every part below fits whole */
+	unsigned char later[MAX_COMMITS + 1] = {0}; /* the line moves the date later: drawn in amber */
 	int nl = 0, seen = 0;
 	day_t prev_day = DAY_NONE;
 	for (int i = n - 1; i >= 0; i--) {
@@ -131,9 +138,11 @@ static void child(int fd, const struct chart *c, uint32_t ms)
 		if (!due_at(dir, object, c, ms, text, sizeof text, &day))
 			continue;
 		if (!seen)
-			snprintf(lines[nl++], sizeof lines[0], "%.16s %.80s  加入，截止 %s", date, author, text);
+			/* TRANSLATORS: a commit's date and author, then the due date the milestone came with */
+			snprintf(lines[nl++], sizeof lines[0], _("%.16s %.80s  added, due %s"), date, author, text);
 		else if (strcmp(text, prev)) {
 			moved(prev_day, day, how, sizeof how);
+			later[nl] = prev_day != DAY_NONE && day != DAY_NONE && day > prev_day;
 			snprintf(lines[nl++], sizeof lines[0], "%.16s %.80s  %s → %s%s", date, author, prev, text, how);
 		}
 		seen = 1;
@@ -143,14 +152,16 @@ static void child(int fd, const struct chart *c, uint32_t ms)
 	str_t due = milestone_due_text(c, m);
 	const char *now = due ? chart_str(c, due) : "-";
 	if (!seen) {
-		snprintf(lines[nl++], sizeof lines[0], "尚未提交到 git (not committed yet)");
+		snprintf(lines[nl++], sizeof lines[0], "%s", _("not committed to git yet"));
 	} else if (strcmp(now, prev)) {
 		char how[64];
 		moved(prev_day, milestone_due(c, m), how, sizeof how);
-		snprintf(lines[nl++], sizeof lines[0], "未提交 uncommitted  %s → %s%s", prev, now, how);
+		later[nl] = prev_day != DAY_NONE && milestone_due(c, m) != DAY_NONE && milestone_due(c, m) > prev_day;
+		/* TRANSLATORS: the due date changed in the working file, not yet committed */
+		snprintf(lines[nl++], sizeof lines[0], _("uncommitted  %s → %s%s"), prev, now, how);
 	}
 	for (int i = nl - 1; i >= 0; i--)
-		fprintf(out, "L%s\n", lines[i]);
+		fprintf(out, "%c%s\n", later[i] ? 'P' : 'L', lines[i]);
 	fclose(out);
 	_exit(0);
 }
@@ -236,8 +247,10 @@ int history_poll(struct history *h)
 			char safe[TEXT_SANITIZE_MAX(sizeof h->buf)];
 			unsigned how;
 			text_sanitize(h->buf + 1, strlen(h->buf + 1), safe, TEXT_LINE, &how);
-			if (h->n < HISTORY_LINES)
+			if (h->n < HISTORY_LINES) {
+				h->later[h->n] = h->buf[0] == 'P';
 				copy_cut(h->lines[h->n++], sizeof h->lines[0], safe);
+			}
 			else
 				h->more++;
 			size_t used = (size_t)(nl - h->buf) + 1;

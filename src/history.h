@@ -26,6 +26,7 @@ struct history {
 	size_t len;
 	/* "2026-06-10 李娜  2026-10-31 → 2026-12-31", newest first; or why it failed */
 	char lines[HISTORY_LINES][256];
+	unsigned char later[HISTORY_LINES]; /* the line moves the date later */
 	int n, more;
 	int failed; /* the lines say why */
 };

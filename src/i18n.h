@@ -10,6 +10,7 @@
 #define GUATU_I18N_H
 
 #include <libintl.h>
+#include <stdio.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -23,6 +24,19 @@ static inline const char *i18n_pgettext(const char *key, const char *text)
 {
 	const char *t = gettext(key);
 	return t == key ? text : t;
+}
+
+/* pgettext for a context and text known only at run time: a table's NC_()
+ * entry, translated where it is shown. */
+__attribute__((format_arg(2)))
+static inline const char *i18n_cgettext(const char *ctx, const char *text)
+{
+	char key[256];
+	int n = snprintf(key, sizeof key, "%s\004%s", ctx, text);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return text;
+	const char *r = gettext(key);
+	return r == key ? text : r;
 }
 
 #endif

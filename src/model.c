@@ -1,5 +1,6 @@
 #include "config.h"
 #include "model.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -343,7 +344,7 @@ void chart_truncate(struct chart *c, const size_t count[KIND_COUNT], size_t ndat
 
 const char *item_name(const struct chart *c, const struct item *it)
 {
-	return it->name != STR_NONE ? chart_str(c, it->name) : "(无名称)";
+	return it->name != STR_NONE ? chart_str(c, it->name) : _("(no name)");
 }
 
 enum ms_state ms_state(int status, day_t due, day_t done, day_t today, int soon)

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "pace.h"
+#include "i18n.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -40,11 +41,14 @@ struct pace pace_judge(const struct target *t, day_t today)
 
 const char *pace_word(enum verdict v)
 {
+	/* TRANSLATORS: a target's verdict; a percentage may follow */
 	static const char *const words[V_COUNT] = {
-		[V_NO_FIGURE] = "无数据", [V_OPEN] = "未达标", [V_ON_PACE] = "符合进度", [V_MET] = "达标",
-		[V_BEHIND] = "落后", [V_MISSED] = "未完成", [V_OVER] = "超出",
+		[V_NO_FIGURE] = NC_("verdict", "No figure"), [V_OPEN] = NC_("verdict", "Not met yet"),
+		[V_ON_PACE] = NC_("verdict", "On pace"),     [V_MET] = NC_("verdict", "Met"),
+		[V_BEHIND] = NC_("verdict", "Behind"),       [V_MISSED] = NC_("verdict", "Missed"),
+		[V_OVER] = NC_("verdict", "Over"),
 	};
-	return words[v];
+	return i18n_cgettext("verdict", words[v]);
 }
 
 /* A share as a percentage: "61.5%". */
@@ -76,13 +80,15 @@ void pace_words(const struct chart *c, const struct target *t, const struct pace
 		number_format(t->actual, a, sizeof a);
 		number_format(t->target, g, sizeof g);
 		const char *unit = chart_str(c, t->unit);
-		snprintf(buf, cap, "%s > %s%s%s：超出", a, g, *unit ? " " : "", unit);
+		/* TRANSLATORS: a target that must stay under its figure went over: "52 > 45 个工作日: over" */
+		snprintf(buf, cap, _("%s > %s%s%s: over"), a, g, *unit ? " " : "", unit);
 		return;
 	}
 	if (p->v == V_BEHIND) { /* 落后 61.5%，时间已过80% */
 		percent(p->share, share, sizeof share);
 		percent(p->expected, gone, sizeof gone);
-		snprintf(buf, cap, "落后 %s，时间已过%s", share, gone);
+		/* TRANSLATORS: share of the target reached, then share of its time gone */
+		snprintf(buf, cap, _("Behind %s, %s of the time gone"), share, gone);
 		return;
 	}
 	if (p->v == V_ON_PACE || p->v == V_MISSED || p->v == V_OPEN) {

@@ -54,7 +54,7 @@ static void put_str(const struct report *l, struct cells *r, int col, str_t s, e
 		r->cell[col] = (struct table_cell){t, len, -1, 0, st};
 }
 
-/* An item's name: "(无名称)" when it has none. */
+/* An item's name: "(no name)" when it has none, translated. */
 static void put_name(const struct report *l, struct cells *r, int col, const struct item *it, enum style st)
 {
 	if (it->name != STR_NONE)
@@ -107,45 +107,49 @@ enum { T_ZONE, T_PROJECT, T_NAME, T_BAR, T_FIGURES, T_VERDICT, T_AS_OF, T_TREND,
 enum { C_WHAT, C_ZONE, C_PROJECT, C_ITEM, C_THEN, C_NOW, C_COLS };
 
 /* Priorities: below 5 optional, dropped before a name (flex, 5 and more) is
- * cut short; see table.h. */
+ * cut short; see table.h. The titles are translated in setup() and measured
+ * with the rows (measure_rows): a column is as wide as its title in the
+ * language shown, never a width assumed from the Chinese one.
+ * TRANSLATORS: the status screen's column titles: keep them short, a
+ * column is at least as wide as its title */
 static const struct column zone_cols[] = {
-	[Z_NAME] = {"区域", ALIGN_LEFT, 1, 10, 0, 0},
-	[Z_PROJECTS] = {"项目", ALIGN_RIGHT, 0, 4, 0, 0},
-	[Z_MILESTONES] = {"完成/节点", ALIGN_RIGHT, 0, 6, 0, 0},
-	[Z_OVERDUE] = {"逾期", ALIGN_RIGHT, 0, 9, 0, 0},
-	[Z_POSTPONED] = {"推迟", ALIGN_RIGHT, 0, 8, 0, 0}, /* with a baseline only */
-	[Z_SOON] = {"将到期", ALIGN_RIGHT, 0, 8, 0, 0},
-	[Z_LATE] = {"延期完成", ALIGN_RIGHT, 0, 2, 0, 0},
-	[Z_BEHIND] = {"指标落后", ALIGN_RIGHT, 0, 7, 0, 0},
-	[Z_INVEST] = {"投资亿元", ALIGN_RIGHT, 0, 1, 0, 0},
-	[Z_NEXT] = {"下一节点", ALIGN_LEFT, 0, 5, 0, 0},
+	[Z_NAME] = {NC_("column", "Zone"), ALIGN_LEFT, 1, 10, 0, 0},
+	[Z_PROJECTS] = {NC_("column", "Projects"), ALIGN_RIGHT, 0, 4, 0, 0},
+	[Z_MILESTONES] = {NC_("column", "Done/All"), ALIGN_RIGHT, 0, 6, 0, 0},
+	[Z_OVERDUE] = {NC_("column", "Overdue"), ALIGN_RIGHT, 0, 9, 0, 0},
+	[Z_POSTPONED] = {NC_("column", "Postponed"), ALIGN_RIGHT, 0, 8, 0, 0}, /* with a baseline only */
+	[Z_SOON] = {NC_("column", "Due soon"), ALIGN_RIGHT, 0, 8, 0, 0},
+	[Z_LATE] = {NC_("column", "Done late"), ALIGN_RIGHT, 0, 2, 0, 0},
+	[Z_BEHIND] = {NC_("column", "Behind"), ALIGN_RIGHT, 0, 7, 0, 0},
+	[Z_INVEST] = {NC_("column", "100M yuan"), ALIGN_RIGHT, 0, 1, 0, 0},
+	[Z_NEXT] = {NC_("column", "Next due"), ALIGN_LEFT, 0, 5, 0, 0},
 };
 static const struct column list_cols[] = {
-	[L_ZONE] = {"区域", ALIGN_LEFT, 1, 5, 0, 0},
-	[L_PROJECT] = {"项目", ALIGN_LEFT, 1, 8, 0, 0},
-	[L_MILESTONE] = {"节点", ALIGN_LEFT, 1, 10, 0, 0},
-	[L_WRITTEN] = {"截止", ALIGN_LEFT, 1, 3, 0, 0},
-	[L_DATE] = {"日期", ALIGN_LEFT, 0, 3, 0, 0}, /* the days late say it too */
-	[L_DAYS] = {"逾期", ALIGN_RIGHT, 0, 12, 0, 0},
-	[L_OWNER] = {"负责人", ALIGN_LEFT, 1, 4, 0, 0},
+	[L_ZONE] = {NC_("column", "Zone"), ALIGN_LEFT, 1, 5, 0, 0},
+	[L_PROJECT] = {NC_("column", "Project"), ALIGN_LEFT, 1, 8, 0, 0},
+	[L_MILESTONE] = {NC_("column", "Milestone"), ALIGN_LEFT, 1, 10, 0, 0},
+	[L_WRITTEN] = {NC_("column", "Due"), ALIGN_LEFT, 1, 3, 0, 0},
+	[L_DATE] = {NC_("column", "Date"), ALIGN_LEFT, 0, 3, 0, 0}, /* the days late say it too */
+	[L_DAYS] = {NC_("column", "Overdue"), ALIGN_RIGHT, 0, 12, 0, 0},
+	[L_OWNER] = {NC_("column", "Owner"), ALIGN_LEFT, 1, 4, 0, 0},
 };
 static const struct column change_cols[] = {
-	[C_WHAT] = {"变化", ALIGN_LEFT, 0, 12, 0, 0}, /* never cut: it is the point */
-	[C_ZONE] = {"区域", ALIGN_LEFT, 1, 3, 0, 0},
-	[C_PROJECT] = {"项目", ALIGN_LEFT, 1, 5, 0, 0},
-	[C_ITEM] = {"节点或指标", ALIGN_LEFT, 1, 10, 0, 0},
-	[C_THEN] = {"基线", ALIGN_LEFT, 0, 7, 0, 0}, /* what it was and is: the change in figures */
-	[C_NOW] = {"现在", ALIGN_LEFT, 0, 8, 0, 0},
+	[C_WHAT] = {NC_("column", "Change"), ALIGN_LEFT, 0, 12, 0, 0}, /* never cut: it is the point */
+	[C_ZONE] = {NC_("column", "Zone"), ALIGN_LEFT, 1, 3, 0, 0},
+	[C_PROJECT] = {NC_("column", "Project"), ALIGN_LEFT, 1, 5, 0, 0},
+	[C_ITEM] = {NC_("column", "Milestone or target"), ALIGN_LEFT, 1, 10, 0, 0},
+	[C_THEN] = {NC_("column", "Baseline"), ALIGN_LEFT, 0, 7, 0, 0}, /* what it was and is: the change in figures */
+	[C_NOW] = {NC_("column", "Now"), ALIGN_LEFT, 0, 8, 0, 0},
 };
 static const struct column target_cols[] = {
-	[T_ZONE] = {"区域", ALIGN_LEFT, 1, 5, 0, 0},
-	[T_PROJECT] = {"项目", ALIGN_LEFT, 1, 6, 0, 0},
-	[T_NAME] = {"指标", ALIGN_LEFT, 1, 10, 0, 0},
-	[T_BAR] = {"进度", ALIGN_LEFT, 0, 4, 0, 0},
-	[T_FIGURES] = {"完成/目标", ALIGN_RIGHT, 0, 9, 0, 0},
-	[T_VERDICT] = {"判断", ALIGN_LEFT, 0, 12, 0, 0}, /* never cut: it is the point */
-	[T_AS_OF] = {"截至", ALIGN_LEFT, 0, 3, 0, 0},
-	[T_TREND] = {"趋势", ALIGN_LEFT, 0, 2, 0, 0},
+	[T_ZONE] = {NC_("column", "Zone"), ALIGN_LEFT, 1, 5, 0, 0},
+	[T_PROJECT] = {NC_("column", "Project"), ALIGN_LEFT, 1, 6, 0, 0},
+	[T_NAME] = {NC_("column", "Target"), ALIGN_LEFT, 1, 10, 0, 0},
+	[T_BAR] = {NC_("column", "Progress"), ALIGN_LEFT, 0, 4, 0, 0},
+	[T_FIGURES] = {NC_("column", "Done/Target"), ALIGN_RIGHT, 0, 9, 0, 0},
+	[T_VERDICT] = {NC_("column", "Verdict"), ALIGN_LEFT, 0, 12, 0, 0}, /* never cut: it is the point */
+	[T_AS_OF] = {NC_("column", "As of"), ALIGN_LEFT, 0, 3, 0, 0},
+	[T_TREND] = {NC_("column", "Trend"), ALIGN_LEFT, 0, 2, 0, 0},
 };
 
 /* The style of a state: the worst under a zone, a target's verdict. */
@@ -182,7 +186,7 @@ static void zone_cells(const struct report *l, size_t i, struct cells *r)
 		}
 		put(r, Z_NAME, name, roll_style(z));
 	} else {
-		put(r, Z_NAME, "合计", STYLE_HEADER);
+		put(r, Z_NAME, _("Total"), STYLE_HEADER);
 	}
 	putf(r, Z_PROJECTS, STYLE_NORMAL, "%u", z->projects);
 	putf(r, Z_MILESTONES, STYLE_NORMAL, "%u/%u", z->done, z->milestones);
@@ -337,7 +341,7 @@ static void change_cells(const struct report *l, size_t i, struct cells *r)
 
 static void overdue_title(const struct report *l, char *buf, size_t cap, enum style *st)
 {
-	snprintf(buf, cap, "逾期节点 %zu（最久在前）", l->s->noverdue);
+	snprintf(buf, cap, _("Overdue milestones %zu (oldest first)"), l->s->noverdue);
 	*st = l->s->noverdue ? STYLE_OVERDUE : STYLE_TITLE;
 }
 
@@ -345,12 +349,13 @@ static void change_title(const struct report *l, char *buf, size_t cap, enum sty
 {
 	const struct changes *ch = l->s->changes;
 	if (ch->b->failed) {
-		snprintf(buf, cap, "较基线 %s 的变化：基线未能读取，见上面的错误", ch->b->name);
+		snprintf(buf, cap, _("Changes since baseline %s: it could not be read, see the errors above"), ch->b->name);
 		*st = STYLE_OVERDUE;
 		return;
 	}
-	int n = snprintf(buf, cap, "较基线 %s 的变化 %zu（最严重在前）", ch->b->name, ch->n);
-	const char *sep = "：";
+	int n = snprintf(buf, cap, _("Changes since baseline %s: %zu (worst first)"), ch->b->name, ch->n);
+	/* TRANSLATORS: before the first count of each kind of change in the changes title */
+	const char *sep = _(": ");
 	for (int k = 0; k < CH_COUNT && n > 0 && (size_t)n < cap; k++)
 		if (ch->count[change_order[k]]) {
 			n += snprintf(buf + n, cap - (size_t)n, "%s%s %zu", sep, change_word(change_order[k]),
@@ -362,16 +367,16 @@ static void change_title(const struct report *l, char *buf, size_t cap, enum sty
 
 static void soon_title(const struct report *l, char *buf, size_t cap, enum style *st)
 {
-	snprintf(buf, cap, "将到期节点 %zu（%d天内，最近在前）", l->s->nsoon, l->s->soon_days);
+	snprintf(buf, cap, _("Due soon %zu (within %d days, nearest first)"), l->s->nsoon, l->s->soon_days);
 	*st = l->s->nsoon ? STYLE_SOON : STYLE_TITLE;
 }
 
 static void target_title(const struct report *l, char *buf, size_t cap, enum style *st)
 {
 	if (l->s->all.behind)
-		snprintf(buf, cap, "指标 %zu（! 落后、未完成或超出 %u）", l->c->ntargets, l->s->all.behind);
+		snprintf(buf, cap, _("Targets %zu (! behind, missed or over %u)"), l->c->ntargets, l->s->all.behind);
 	else
-		snprintf(buf, cap, "指标 %zu", l->c->ntargets);
+		snprintf(buf, cap, _("Targets %zu"), l->c->ntargets);
 	*st = l->s->all.behind ? STYLE_OVERDUE : STYLE_TITLE;
 }
 
@@ -416,7 +421,7 @@ static int target_item(const struct report *l, size_t i, enum kind *k, uint32_t 
 static const struct part_info {
 	const struct column *cols;
 	int ncols;
-	const char *days_title; /* the list's days column: 逾期 or 剩余 */
+	const char *days_title; /* the list's days column: overdue or left (NC_("column", ...)) */
 	int total;              /* a total row set apart at the end (zones) */
 	size_t (*rows)(const struct report *l);
 	void (*cells)(const struct report *l, size_t i, struct cells *r);
@@ -425,9 +430,9 @@ static const struct part_info {
 	void (*title)(const struct report *l, char *buf, size_t cap, enum style *st);
 } parts[PART_COUNT] = {
 	[PART_ZONES] = {zone_cols, Z_COLS, NULL, 1, zone_rows, zone_cells, zone_item, NULL},
-	[PART_OVERDUE] = {list_cols, L_COLS, "逾期", 0, overdue_rows, overdue_cells, overdue_item, overdue_title},
+	[PART_OVERDUE] = {list_cols, L_COLS, NC_("column", "Overdue"), 0, overdue_rows, overdue_cells, overdue_item, overdue_title},
 	[PART_CHANGES] = {change_cols, C_COLS, NULL, 0, change_rows, change_cells, change_item_of, change_title},
-	[PART_SOON] = {list_cols, L_COLS, "剩余", 0, soon_rows, soon_cells, soon_item, soon_title},
+	[PART_SOON] = {list_cols, L_COLS, NC_("column", "Left"), 0, soon_rows, soon_cells, soon_item, soon_title},
 	[PART_TARGETS] = {target_cols, T_COLS, NULL, 0, target_rows, target_cells, target_item, target_title},
 };
 
@@ -454,6 +459,11 @@ static void setup(struct report *l, const struct chart *c, const struct summary 
 			l->cols[p][Z_POSTPONED].prio = -1;
 		if (pi->days_title)
 			l->cols[p][L_DAYS].title = pi->days_title;
+		for (int col = 0; col < pi->ncols; col++) { /* in this language, measured here once */
+			struct column *cl = &l->cols[p][col];
+			cl->title = i18n_cgettext("column", cl->title);
+			cl->title_w = text_width(cl->title, strlen(cl->title));
+		}
 		l->nrows[p] = pi->rows(l);
 	}
 }
@@ -469,7 +479,7 @@ static int measure_rows(struct report *l)
 		int p = l->parts[k];
 		const struct part_info *pi = &parts[p];
 		for (int col = 0; col < pi->ncols; col++)
-			l->natural[p][col] = text_width(l->cols[p][col].title, strlen(l->cols[p][col].title));
+			l->natural[p][col] = l->cols[p][col].title_w;
 		for (size_t i = 0; i < l->nrows[p]; i++) {
 			pi->cells(l, i, r);
 			for (int col = 0; col < pi->ncols; col++) {
@@ -641,9 +651,9 @@ static void header(struct grid *g, int y, const struct report *l, long row, cons
 	const struct summary *s = l->s;
 	int w = g->w;
 	if (row == 0) {
-		char day[11], right[32];
+		char day[11], right[64];
 		date_format(s->today, day);
-		snprintf(right, sizeof right, "今天 %s", day);
+		snprintf(right, sizeof right, _("Today %s"), day);
 		int rw = text_width(right, strlen(right));
 		const char *title = *chart_title(c) ? chart_title(c) : "guatu";
 		if (rw + 2 <= w) {
@@ -656,26 +666,33 @@ static void header(struct grid *g, int y, const struct report *l, long row, cons
 	}
 	if (row != 1)
 		return;
-	char items[10][40];
+	char items[10][64];
 	enum style styles[10];
 	int n = 0;
 	struct tm tm;
 	localtime_r(&l->o.loaded, &tm);
 #define ITEM(st, ...) (styles[n] = (st), snprintf(items[n++], sizeof items[0], __VA_ARGS__))
-	ITEM(s->all.overdue ? STYLE_OVERDUE : STYLE_NORMAL, "%s逾期 %u", s->all.overdue ? "! " : "", s->all.overdue);
-	ITEM(s->all.soon ? STYLE_SOON : STYLE_NORMAL, "将到期 %u", s->all.soon);
-	if (s->changes) /* with a baseline: deadlines moved later */
-		ITEM(s->all.postponed ? STYLE_OVERDUE : STYLE_NORMAL, "%s推迟 %u", s->all.postponed ? "! " : "",
-		     s->all.postponed);
-	if (s->all.behind) /* targets behind, missed or over: only where there are */
-		ITEM(STYLE_OVERDUE, "! 指标落后 %u", s->all.behind);
-	ITEM(s->all.done_late ? STYLE_DONE_LATE : STYLE_NORMAL, "延期完成 %u", s->all.done_late);
+	char count[48];
+	/* "! " before what needs attention: it reads without colour */
+	snprintf(count, sizeof count, _("Overdue %u"), s->all.overdue);
+	ITEM(s->all.overdue ? STYLE_OVERDUE : STYLE_NORMAL, "%s%s", s->all.overdue ? "! " : "", count);
+	ITEM(s->all.soon ? STYLE_SOON : STYLE_NORMAL, _("Due soon %u"), s->all.soon);
+	if (s->changes) { /* with a baseline: deadlines moved later */
+		snprintf(count, sizeof count, _("Postponed %u"), s->all.postponed);
+		ITEM(s->all.postponed ? STYLE_OVERDUE : STYLE_NORMAL, "%s%s", s->all.postponed ? "! " : "", count);
+	}
+	if (s->all.behind) { /* targets behind, missed or over: only where there are */
+		snprintf(count, sizeof count, _("Targets behind %u"), s->all.behind);
+		ITEM(STYLE_OVERDUE, "! %s", count);
+	}
+	ITEM(s->all.done_late ? STYLE_DONE_LATE : STYLE_NORMAL, _("Done late %u"), s->all.done_late);
 	if (s->all.paused) /* only where something is paused: most charts have nothing */
-		ITEM(STYLE_PAUSED, "暂停 %u", s->all.paused);
-	ITEM(STYLE_NORMAL, "节点 %zu", c->nmilestones);
-	ITEM(STYLE_NORMAL, "项目 %zu", c->nprojects);
-	ITEM(STYLE_NORMAL, "区域 %zu", c->nzones);
-	ITEM(STYLE_DIM, "载入 %02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+		ITEM(STYLE_PAUSED, _("Paused %u"), s->all.paused);
+	ITEM(STYLE_NORMAL, _("Milestones %zu"), c->nmilestones);
+	ITEM(STYLE_NORMAL, _("Projects %zu"), c->nprojects);
+	ITEM(STYLE_NORMAL, _("Zones %zu"), c->nzones);
+	/* TRANSLATORS: when the chart was read */
+	ITEM(STYLE_DIM, _("Loaded %02d:%02d:%02d"), tm.tm_hour, tm.tm_min, tm.tm_sec);
 #undef ITEM
 	int x = 0;
 	for (int i = 0; i < n; i++) { /* in order of importance: stop at the first that does not fit */
@@ -695,8 +712,11 @@ static void error_line(struct grid *g, int y, const struct report *l, long at, c
 	if (at == 0) {
 		/* The count always; what it means and where to see all, as they fit. */
 		char title[200];
-		int n = snprintf(title, sizeof title, "%s 错误 %zu 个", f->bad, errors);
-		static const char *const more[] = {"：下表可能不全或有误", "（guatu --check 列出全部）"};
+		/* TRANSLATORS: the errors section's title: a mark, the count */
+		int n = snprintf(title, sizeof title, ngettext("%s %zu error", "%s %zu errors", errors), f->bad, errors);
+		/* TRANSLATORS: each follows the errors' count when it fits the width */
+		const char *const more[] = {_(": the tables below may be incomplete or wrong"),
+					    _(" (guatu --check lists them all)")};
 		for (int i = 0; i < 2; i++)
 			if (text_width(title, (size_t)n) + text_width(more[i], strlen(more[i])) <= g->w)
 				n += snprintf(title + n, sizeof title - (size_t)n, "%s", more[i]);
@@ -788,7 +808,7 @@ static void other_line(struct grid *g, int y, const struct report *l, long row, 
 		parts[p].title(l, title, sizeof title, &st);
 		grid_text(g, y, 0, g->w, title, strlen(title), ALIGN_LEFT, st, f->ellipsis);
 	} else if (l->nrows[p] == 0) {
-		grid_put(g, y, 0, "（无）", STYLE_DIM);
+		grid_put(g, y, 0, _("(none)"), STYLE_DIM);
 	}
 }
 

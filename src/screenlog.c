@@ -73,7 +73,8 @@ void screenlog_header(FILE *out, time_t when, const char *title, const char *nam
 		text_sanitize(paths[i], n < 256 ? n : 256, shown, TEXT_LINE, &changed);
 		fprintf(out, " %s", shown);
 	}
-	fprintf(out, " (%zu 个文件)\n", nfiles);
+	fprintf(out, ngettext(" (%zu file)", " (%zu files)", nfiles), nfiles);
+	fputc('\n', out);
 }
 
 int screenlog_view(const char *path, const struct view_ops *v, void *st, struct app *a,

@@ -10,7 +10,8 @@ enum { FLEX_MIN = 6 }; /* a cut name keeps a few characters and the ellipsis */
 
 static int need(const struct column *c)
 {
-	return c->flex && c->natural > FLEX_MIN ? FLEX_MIN : c->natural;
+	int min = c->title_w > FLEX_MIN ? c->title_w : FLEX_MIN;
+	return c->flex && c->natural > min ? min : c->natural;
 }
 
 /* Names (flexible columns of priority PRIO_OPTIONAL or more) keep this many

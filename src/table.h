@@ -18,6 +18,9 @@ struct column {
 		      * negative: not shown at all (a column not wanted here) */
 	int natural; /* the widest cell or title; measured by the caller */
 	int width;   /* set by table_layout(); 0 = not shown */
+	int title_w; /* the title's width in the language shown, set by the caller
+		      * once per set-up: a name is never cut narrower than its
+		      * title (English titles are often wider than Chinese ones) */
 };
 
 /* Frame characters: box drawing, or ASCII for terminals that draw box

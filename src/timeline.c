@@ -1,5 +1,6 @@
 #include "config.h"
 #include "timeline.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -211,10 +212,20 @@ static void scale(struct grid *g, int gy, int x0, int w, const struct timeline *
 		} else {
 			if (k == 0 || m == 1)
 				snprintf(top, sizeof top, "%04d", y);
+			/* TRANSLATORS: the timeline's scale: a month or a quarter in a
+			 * column 5 (months) or 6 (quarters) wide, with a blank after */
+			static const char *const months[12] = {
+				NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
+				NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
+				NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
+			};
+			static const char *const quarters[4] = {
+				NC_("quarter", "Q1"), NC_("quarter", "Q2"), NC_("quarter", "Q3"), NC_("quarter", "Q4"),
+			};
 			if (z == ZOOM_MONTH)
-				snprintf(label, sizeof label, "%d月", m);
+				snprintf(label, sizeof label, "%s", i18n_cgettext("month", months[m - 1]));
 			else
-				snprintf(label, sizeof label, "%s", (const char *[]){"一季", "二季", "三季", "四季"}[(m - 1) / 3]);
+				snprintf(label, sizeof label, "%s", i18n_cgettext("quarter", quarters[(m - 1) / 3]));
 		}
 		/* A label that would run into the next is left to the next: the
 		 * first column's year gives way to January's. */
@@ -283,7 +294,8 @@ int timeline_write(FILE *out, const struct chart *c, const struct summary *s,
 	/* The title, the scale, the rows a chunk at a time, a legend. */
 	char title[256], day[11];
 	date_format(s->today, day);
-	snprintf(title, sizeof title, "%s · 时间轴 · 今天 %s", *chart_title(c) ? chart_title(c) : "guatu", day);
+	/* TRANSLATORS: the timeline's title: the chart's title, then today's date */
+	snprintf(title, sizeof title, _("%s · timeline · today %s"), *chart_title(c) ? chart_title(c) : "guatu", day);
 	grid_text(&g, 0, 0, width, title, strlen(title), ALIGN_LEFT, STYLE_TITLE, o->ascii ? "~" : "…");
 	grid_write(&g, 1, out, color);
 	for (long from = 0; from == 0 || from < (long)t.nrows; from += CHUNK) {
@@ -301,7 +313,10 @@ int timeline_write(FILE *out, const struct chart *c, const struct summary *s,
 	const struct marks *mk = o->ascii ? &ascii_marks : &box_marks;
 	char legend[256];
 	snprintf(legend, sizeof legend,
-		 "%s 待完成  %s 已完成  %s 逾期  %s%s%s 延期完成  %s%s 期限为一段时间  %s 暂停  %s 今天  %s %s 窗外的逾期、节点",
+		 /* TRANSLATORS: the timeline's legend, each mark then what it means;
+		  * the last pair marks what is beyond the window's left and right edges */
+		 _("%s to do  %s done  %s overdue  %s%s%s done late  %s%s due within a period  %s paused  %s today  "
+		   "%s %s overdue or milestones beyond the window"),
 		 mk->todo, mk->done, mk->overdue, mk->late_due, mk->late_link, mk->done, mk->span, mk->todo,
 		 mk->paused, mk->today, mk->before, mk->after);
 	struct text_line lines[4];

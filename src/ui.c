@@ -200,8 +200,8 @@ static void edit(struct ui *u)
 		return app_say(&u->a, "cannot run the editor: %s", r.editor);
 	char why[160];
 	if (r.status) /* said even over a failed file's alert: it is news */
-		snprintf(why, sizeof why, "编辑器退出状态 %d，已重新载入 the editor exited with status %d: reloaded", r.status, r.status);
-	reload(u, r.status != 0, r.status ? why : "已重新载入 reloaded after editing");
+		snprintf(why, sizeof why, _("the editor exited with status %d: reloaded"), r.status);
+	reload(u, r.status != 0, r.status ? why : _("reloaded after editing"));
 }
 
 /* p and SIGUSR1: the view on top into the log. */
@@ -225,7 +225,7 @@ static void draw(struct ui *u)
 	grid_clear(g);
 	if (w < MIN_W || h < MIN_H) {
 		char m[64];
-		const char *t = "终端太小 terminal too small";
+		const char *t = _("terminal too small");
 		snprintf(m, sizeof m, "%dx%d < %dx%d", w, h, MIN_W, MIN_H);
 		grid_text(g, h / 2 - 1, 0, w, t, strlen(t), ALIGN_CENTER, STYLE_TITLE, "~");
 		grid_text(g, h / 2, 0, w, m, strlen(m), ALIGN_CENTER, STYLE_NORMAL, "~");
@@ -275,7 +275,7 @@ static int on_key(struct ui *u, int key)
 		search_line_find(&u->search, a == ACT_NEXT_MATCH ? 1 : -1, top(u), top_st(u), &u->a);
 		return 0;
 	case ACT_EDIT: edit(u); return 0;
-	case ACT_RELOAD: reload(u, 0, "已重新载入 reloaded"); return 0;
+	case ACT_RELOAD: reload(u, 0, _("reloaded")); return 0;
 	case ACT_LOG: log_screen(u); return 0;
 	case ACT_REDRAW: term_repaint(); return 0;
 	default: break;
@@ -306,7 +306,7 @@ static int tick(struct ui *u)
 		return 0;
 	enum watch_result w = watch_look(&u->w, u->a.c, u->a.o->paths, u->a.o->npaths);
 	if (w == WATCH_CHANGED)
-		reload(u, 0, "文件已更改，已重新载入 files changed: reloaded");
+		reload(u, 0, _("files changed: reloaded"));
 	if (w != WATCH_SAME)
 		return w == WATCH_CHANGED;
 	day_t today = date_of(date_now());

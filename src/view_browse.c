@@ -66,7 +66,8 @@ static int pane_cols(const struct layout *l, int p, int *x0, int *x1)
 static void frame(struct grid *g, const struct layout *l, const struct browse *b,
 		  const struct frame *f)
 {
-	static const char *const titles[] = {"区域", "项目", "节点"};
+	/* TRANSLATORS: the three panes' titles */
+	static const char *const titles[] = {NC_("pane", "Zones"), NC_("pane", "Projects"), NC_("pane", "Milestones")};
 	int bottom = l->top + l->rows, detail = l->detail_rows > 0;
 	for (int i = 0; i <= l->count; i++) {
 		int edge = i == 0 ? 0 : i == l->count ? 2 : 1; /* left, inner, right */
@@ -88,7 +89,9 @@ static void frame(struct grid *g, const struct layout *l, const struct browse *b
 			snprintf(sorted, sizeof sorted, _("·by %s"), sort_name(b->sort));
 		if (ls->n > (size_t)l->rows) /* it scrolls: say where */
 			snprintf(where, sizeof where, " %zu/%zu", ls->sel + 1, ls->n);
-		snprintf(t, sizeof t, " %s%s%s%s ", titles[p], sorted, b->filter ? "·筛选" : "", where);
+		/* TRANSLATORS: after a pane's title when o shows only what is overdue or due soon */
+		snprintf(t, sizeof t, " %s%s%s%s ", i18n_cgettext("pane", titles[p]), sorted, b->filter ? _("·filtered") : "",
+			 where);
 		int tw = text_width(t, strlen(t));
 		if (tw > span - 1)
 			tw = span - 1;
@@ -159,7 +162,9 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 	struct list *ls = &b->list[p];
 	browse_scroll(ls, l->rows);
 	if (ls->n == 0) {
-		const char *empty = b->filter ? "（无逾期或将到期）" : p == PANE_PROJECTS ? "（无直属项目）" : "（无）";
+		const char *empty = b->filter ? _("(nothing overdue or due soon)")
+				    : p == PANE_PROJECTS ? _("(no projects of its own)")
+							 : _("(none)");
 		if (p == PANE_ZONES || browse_selected(b, p - 1) != NONE)
 			grid_text(g, l->top, x0 + 1, w - 1, empty, strlen(empty), ALIGN_LEFT, STYLE_DIM,
 				  f->ellipsis);
@@ -249,13 +254,39 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 }
 
 /* One "label: value" line of the detail pane; returns the next row. */
+/* The detail pane's labels: their column is as wide as the widest of them in
+ * the language shown (6 in Chinese), measured once; the values start after it. */
+static int label_w(void)
+{
+	/* TRANSLATORS: the detail pane's labels, before each value; keep them
+	 * short: the widest sets where every value starts */
+	static const char *const labels[] = {
+		NC_("label", "Zone"),     NC_("label", "Owner"),  NC_("label", "Summary"),   NC_("label", "Project"),
+		NC_("label", "Investment"), NC_("label", "Milestone"), NC_("label", "Due"), NC_("label", "Status"),
+		NC_("label", "Source"),   NC_("label", "Problem"), NC_("label", "Notes"),     NC_("label", "Baseline"),
+		NC_("label", "History"),  NC_("label", "Targets"),
+	};
+	static int w;
+	if (!w) {
+		w = 4;
+		for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+			const char *t = i18n_cgettext("label", labels[i]);
+			int tw = text_width(t, strlen(t));
+			w = tw > w ? tw : w;
+		}
+		w = w > 12 ? 12 : w;
+	}
+	return w;
+}
+
 static int detail_line(struct grid *g, int y, int y_end, int x0, int x1, const char *label,
 		       const char *value, enum style st, const struct frame *f)
 {
 	if (y >= y_end || !value || !*value)
 		return y;
-	grid_text(g, y, x0, 6, label, strlen(label), ALIGN_LEFT, STYLE_HEADER, f->ellipsis);
-	grid_text(g, y, x0 + 7, x1 - x0 - 7, value, strlen(value), ALIGN_LEFT, st, f->ellipsis);
+	int lw = label_w();
+	grid_text(g, y, x0, lw, label, strlen(label), ALIGN_LEFT, STYLE_HEADER, f->ellipsis);
+	grid_text(g, y, x0 + lw + 1, x1 - x0 - lw - 1, value, strlen(value), ALIGN_LEFT, st, f->ellipsis);
 	return y + 1;
 }
 
@@ -269,40 +300,56 @@ static int detail_para(struct grid *g, int y, int y_end, int x0, int x1, const c
 		max = (size_t)(y_end - y);
 	if (max > 64)
 		max = 64;
-	size_t k = text_wrap(text, len, x1 - x0 - 7, lines, max + 1);
+	int lw = label_w();
+	size_t k = text_wrap(text, len, x1 - x0 - lw - 1, lines, max + 1);
 	int more = k > max; /* the last line shown takes the rest, cut with an ellipsis */
 	if (more)
 		k = max;
 	for (size_t i = 0; i < k; i++, y++) {
 		if (i == 0)
-			grid_text(g, y, x0, 6, label, strlen(label), ALIGN_LEFT, STYLE_HEADER, f->ellipsis);
+			grid_text(g, y, x0, lw, label, strlen(label), ALIGN_LEFT, STYLE_HEADER, f->ellipsis);
 		char cut[1024]; /* the last line shown, and a mark that there is more */
 		int n = snprintf(cut, sizeof cut, "%.*s%s", (int)lines[i].len, text + lines[i].start,
 				 more && i + 1 == k ? f->ellipsis : "");
-		grid_text(g, y, x0 + 7, x1 - x0 - 7, cut, n > 0 && (size_t)n < sizeof cut ? (size_t)n : strlen(cut),
+		grid_text(g, y, x0 + lw + 1, x1 - x0 - lw - 1, cut, n > 0 && (size_t)n < sizeof cut ? (size_t)n : strlen(cut),
 			  ALIGN_LEFT, st, f->ellipsis);
 	}
 	return y;
 }
 
-/* A zone's or project's roll-up in words: "项目 9  节点 3/16  逾期 6 …". */
+/* A zone's or project's roll-up in words: "项目 9  节点 3/16  逾期 6 …" in zh_CN. */
 static const char *roll_words(const struct roll *r, int zone, char *buf, size_t cap)
 {
 	char next[11] = "-", inv[40];
 	if (r->next != DAY_NONE)
 		date_format(r->next, next);
-	int n = zone ? snprintf(buf, cap, "项目 %u  ", r->projects) : 0;
-	n += snprintf(buf + n, cap - (size_t)n, "节点 %u/%u  逾期 %u  将到期 %u", r->done, r->milestones,
-		      r->overdue, r->soon);
-	if (r->targets)
-		n += snprintf(buf + n, cap - (size_t)n, "  指标落后 %u/%u", r->behind, r->targets);
+	char w[6][96];
+	int k = 0;
+	if (zone)
+		snprintf(w[k++], sizeof w[0], _("Projects %u"), r->projects);
+	/* TRANSLATORS: milestones done of all */
+	snprintf(w[k++], sizeof w[0], _("Milestones %u/%u"), r->done, r->milestones);
+	snprintf(w[k++], sizeof w[0], _("Overdue %u"), r->overdue);
+	snprintf(w[k++], sizeof w[0], _("Due soon %u"), r->soon);
+	if (r->targets) /* TRANSLATORS: targets behind, missed or over, of all */
+		snprintf(w[k++], sizeof w[0], _("Targets behind %u/%u"), r->behind, r->targets);
 	if (r->paused)
-		n += snprintf(buf + n, cap - (size_t)n, "  暂停 %u", r->paused);
-	if (zone && r->investment > 0) {
+		snprintf(w[k++], sizeof w[0], _("Paused %u"), r->paused);
+	size_t n = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < k && n < cap; i++)
+		n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? "  " : "", w[i]);
+	if (zone && r->investment > 0 && n < cap) {
 		number_format(r->investment, inv, sizeof inv);
-		n += snprintf(buf + n, cap - (size_t)n, "  投资 %s 亿元", inv);
+		/* TRANSLATORS: investment in units of 100 million yuan (亿元) */
+		snprintf(w[0], sizeof w[0], _("Investment %s (100M yuan)"), inv);
+		n += (size_t)snprintf(buf + n, cap - n, "  %s", w[0]);
 	}
-	snprintf(buf + n, cap - (size_t)n, "  下一节点 %s", next);
+	if (n < cap) {
+		/* TRANSLATORS: the date the next milestone is due */
+		snprintf(w[0], sizeof w[0], _("Next due %s"), next);
+		snprintf(buf + n, cap - n, "  %s", w[0]);
+	}
 	return buf;
 }
 
@@ -319,9 +366,12 @@ static int detail_targets(struct grid *g, int y, int y_end, int x0, int x1, cons
 		pace_bar(p, 10, f == &frame_ascii, bar, sizeof bar);
 		pace_figures(c, t, figures, sizeof figures);
 		pace_words(c, t, p, words, sizeof words);
-		if (i == first)
-			grid_text(g, y, x0, 6, "指标", strlen("指标"), ALIGN_LEFT, STYLE_HEADER, f->ellipsis);
-		int x = x0 + 7, w = x1 - x;
+		int lw = label_w();
+		if (i == first) {
+			const char *label = C_("label", "Targets");
+			grid_text(g, y, x0, lw, label, strlen(label), ALIGN_LEFT, STYLE_HEADER, f->ellipsis);
+		}
+		int x = x0 + lw + 1, w = x1 - x;
 		const char *name = item_name(c, &t->it);
 		int nw = w / 4 > 8 ? w / 4 : 8;
 		x = grid_text(g, y, x, nw, name, strlen(name), ALIGN_LEFT, st, f->ellipsis) + 1;
@@ -348,19 +398,24 @@ static int detail_baseline(struct grid *g, int y, int y_end, int x0, int x1, con
 	uint32_t j = ch->ms_then[v];
 	int32_t d = ch->slip[v];
 	if (j == NONE) {
-		snprintf(buf, sizeof buf, "新增：基线 %s 中没有", ch->b->name);
+		/* TRANSLATORS: a milestone that is not in the baseline named */
+		snprintf(buf, sizeof buf, _("New: not in baseline %s"), ch->b->name);
 	} else {
 		const struct milestone *o = &ch->b->c.milestones[j];
 		if (milestone_due(&ch->b->c, o) != DAY_NONE)
 			date_format(milestone_due(&ch->b->c, o), then);
 		if (d > 0)
-			snprintf(buf, sizeof buf, "%s %s  %s推迟 %d天", ch->b->name, then, postponed_mark(f), (int)d);
+			/* TRANSLATORS: the baseline's name, its due date, a mark, and by how much it moved */
+			snprintf(buf, sizeof buf, ngettext("%s %s  %spostponed %d day", "%s %s  %spostponed %d days", (unsigned long)d),
+				 ch->b->name, then, postponed_mark(f), (int)d);
 		else if (d < 0)
-			snprintf(buf, sizeof buf, "%s %s  提前 %d天", ch->b->name, then, (int)-d);
+			snprintf(buf, sizeof buf,
+				 ngettext("%s %s  brought forward %d day", "%s %s  brought forward %d days", (unsigned long)-d),
+				 ch->b->name, then, (int)-d);
 		else
-			snprintf(buf, sizeof buf, "%s %s  未变", ch->b->name, then);
+			snprintf(buf, sizeof buf, _("%s %s  unchanged"), ch->b->name, then);
 	}
-	return detail_line(g, y, y_end, x0, x1, "基线", buf, d > 0 ? STYLE_OVERDUE : STYLE_NORMAL, f);
+	return detail_line(g, y, y_end, x0, x1, C_("label", "Baseline"), buf, d > 0 ? STYLE_OVERDUE : STYLE_NORMAL, f);
 }
 
 /* The due date's history from git (H), newest first, as far as it has come. */
@@ -368,12 +423,12 @@ static int detail_history(struct grid *g, int y, int y_end, int x0, int x1, cons
 			  const struct frame *f)
 {
 	if (h->state == HIST_RUNNING && !h->n)
-		return detail_line(g, y, y_end, x0, x1, "修改", "正在读取 git log … (reading git log)", STYLE_DIM, f);
+		return detail_line(g, y, y_end, x0, x1, C_("label", "History"), _("reading git log…"), STYLE_DIM, f);
 	if (h->state == HIST_DONE && !h->n)
-		return detail_line(g, y, y_end, x0, x1, "修改", "截止日期从未修改 (never changed)", STYLE_NORMAL, f);
+		return detail_line(g, y, y_end, x0, x1, C_("label", "History"), _("the due date never changed"), STYLE_NORMAL, f);
 	for (int i = 0; i < h->n && y < y_end; i++)
-		y = detail_line(g, y, y_end, x0, x1, i ? "" : "修改", h->lines[i],
-				h->state == HIST_FAILED ? STYLE_OVERDUE : strstr(h->lines[i], "推迟") ? STYLE_SOON : STYLE_NORMAL, f);
+		y = detail_line(g, y, y_end, x0, x1, i ? "" : C_("label", "History"), h->lines[i],
+				h->state == HIST_FAILED ? STYLE_OVERDUE : h->later[i] ? STYLE_SOON : STYLE_NORMAL, f);
 	return y;
 }
 
@@ -395,30 +450,30 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 		const struct zone *z = &c->zones[v];
 		const struct roll *r = &b->s->zones[v];
 		it = &z->it;
-		y = detail_line(g, y, y_end, x0, x1, "区域", item_name(c, it), STYLE_TITLE, f);
-		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, item_owner(c, KIND_ZONE, v)), STYLE_NORMAL, f);
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Zone"), item_name(c, it), STYLE_TITLE, f);
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Owner"), chart_str(c, item_owner(c, KIND_ZONE, v)), STYLE_NORMAL, f);
 		char next[11] = "-";
 		if (r->next != DAY_NONE)
 			date_format(r->next, next);
-		y = detail_line(g, y, y_end, x0, x1, "统计", roll_words(r, 1, buf, sizeof buf),
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Summary"), roll_words(r, 1, buf, sizeof buf),
 				roll_bad(r) ? STYLE_OVERDUE : STYLE_NORMAL, f);
 		tgt_first = z->tgt_first;
 		tgt_count = z->tgt_count;
 	} else if (p == PANE_PROJECTS) {
 		const struct project *pr = &c->projects[v];
 		it = &pr->it;
-		y = detail_line(g, y, y_end, x0, x1, "项目", item_name(c, it), STYLE_TITLE, f);
-		y = detail_line(g, y, y_end, x0, x1, "区域", item_name(c, &c->zones[pr->zone].it), STYLE_NORMAL, f);
-		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, item_owner(c, KIND_PROJECT, v)), STYLE_NORMAL,
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Project"), item_name(c, it), STYLE_TITLE, f);
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Zone"), item_name(c, &c->zones[pr->zone].it), STYLE_NORMAL, f);
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Owner"), chart_str(c, item_owner(c, KIND_PROJECT, v)), STYLE_NORMAL,
 				f);
 		if (!isnan(pr->investment)) {
 			char inv[40];
 			number_format(pr->investment, inv, sizeof inv);
-			snprintf(buf, sizeof buf, "%s 亿元", inv);
-			y = detail_line(g, y, y_end, x0, x1, "投资", buf, STYLE_NORMAL, f);
+			snprintf(buf, sizeof buf, _("%s (100M yuan)"), inv);
+			y = detail_line(g, y, y_end, x0, x1, C_("label", "Investment"), buf, STYLE_NORMAL, f);
 		}
 		const struct roll *r = &b->s->projects[v];
-		y = detail_line(g, y, y_end, x0, x1, "统计", roll_words(r, 0, buf, sizeof buf),
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Summary"), roll_words(r, 0, buf, sizeof buf),
 				roll_bad(r) ? STYLE_OVERDUE : STYLE_NORMAL, f);
 		tgt_first = pr->tgt_first;
 		tgt_count = pr->tgt_count;
@@ -427,31 +482,32 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 		uint32_t pi = milestone_project(c, v);
 		const struct project *pr = &c->projects[pi];
 		it = &m->it;
-		y = detail_line(g, y, y_end, x0, x1, "节点", item_name(c, it), STYLE_TITLE, f);
-		y = detail_line(g, y, y_end, x0, x1, "项目", item_name(c, &pr->it), STYLE_NORMAL, f);
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Milestone"), item_name(c, it), STYLE_TITLE, f);
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Project"), item_name(c, &pr->it), STYLE_NORMAL, f);
 		char words[32], due[11] = "-";
 		enum style st = words_milestone(c, m, b->s->today, b->s->soon_days, words, sizeof words);
 		if (milestone_due(c, m) != DAY_NONE)
 			date_format(milestone_due(c, m), due);
-		snprintf(buf, sizeof buf, "%s（%s）  %s", chart_str(c, milestone_due_text(c, m)), due, words);
-		y = detail_line(g, y, y_end, x0, x1, "截止", buf, st, f);
+		/* TRANSLATORS: the due date as written, as a date, and the state */
+		snprintf(buf, sizeof buf, _("%s (%s)  %s"), chart_str(c, milestone_due_text(c, m)), due, words);
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Due"), buf, st, f);
 		if (b->s->changes)
 			y = detail_baseline(g, y, y_end, x0, x1, b, v, f);
 		if (h->state != HIST_NONE && h->c == c && h->ms == v)
 			y = detail_history(g, y, y_end, x0, x1, h, f);
 		str_t done = milestone_done_text(c, m);
-		snprintf(buf2, sizeof buf2, "%s%s%s", status_label(it->status), done ? "  完成于 " : "",
+		snprintf(buf2, sizeof buf2, "%s%s%s", words_status(it->status), done ? _("  done on ") : "",
 			 chart_str(c, done));
-		y = detail_line(g, y, y_end, x0, x1, "状态", buf2, STYLE_NORMAL, f);
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Status"), buf2, STYLE_NORMAL, f);
 		str_t owner = item_owner(c, KIND_MILESTONE, v);
 		if (!owner)
 			owner = item_owner(c, KIND_PROJECT, pi);
-		y = detail_line(g, y, y_end, x0, x1, "负责人", chart_str(c, owner), STYLE_NORMAL, f);
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Owner"), chart_str(c, owner), STYLE_NORMAL, f);
 	}
 	char src[PATH_MAX + 16]; /* the whole path: the pane cuts it, never mid-character */
 	enum kind kind = p == PANE_ZONES ? KIND_ZONE : p == PANE_PROJECTS ? KIND_PROJECT : KIND_MILESTONE;
 	snprintf(src, sizeof src, "%s:%u", c->files[item_file(c, kind, v)].shown, (unsigned)it->line);
-	y = detail_line(g, y, y_end, x0, x1, "来源", src, STYLE_DIM, f);
+	y = detail_line(g, y, y_end, x0, x1, C_("label", "Source"), src, STYLE_DIM, f);
 	/* What is wrong with it, where: the loader said which item each
 	 * problem is about, and they are indexed by item once per load. */
 	size_t first, n = diag_of_item(&c->diags, kind, v, &first);
@@ -461,7 +517,7 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 			continue;
 		char line[1024];
 		diag_format(d, c->files[d->file].shown, 1, line, sizeof line);
-		y = detail_para(g, y, y_end, x0, x1, "问题", line, strlen(line),
+		y = detail_para(g, y, y_end, x0, x1, C_("label", "Problem"), line, strlen(line),
 				d->severity == DIAG_ERROR ? STYLE_OVERDUE : STYLE_NORMAL, f, 3);
 	}
 	/* Its targets: all the room left, or half of it when there is a note. */
@@ -469,13 +525,15 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 	int left = y_end - y, room = note == STR_NONE ? left : left / 2 > 2 ? left / 2 : 2;
 	if (tgt_count > (uint32_t)room && room > 1) {
 		y = detail_targets(g, y, y + room - 1, x0, x1, b, tgt_first, tgt_count, f);
-		snprintf(buf, sizeof buf, "%s 另有 %u 个指标（T 查看全部）", f->ellipsis, tgt_count - (uint32_t)(room - 1));
+		uint32_t more = tgt_count - (uint32_t)(room - 1);
+		snprintf(buf, sizeof buf, ngettext("%s %u more target (T lists all)", "%s %u more targets (T lists all)", more),
+			 f->ellipsis, more);
 		y = detail_line(g, y, y_end, x0, x1, "", buf, STYLE_DIM, f);
 	} else {
 		y = detail_targets(g, y, y_end, x0, x1, b, tgt_first, tgt_count, f);
 	}
 	if (note != STR_NONE)
-		detail_para(g, y, y_end, x0, x1, "备注", chart_str(c, note), pool_len(&c->str, note),
+		detail_para(g, y, y_end, x0, x1, C_("label", "Notes"), chart_str(c, note), pool_len(&c->str, note),
 			    STYLE_NORMAL, f, 64);
 }
 

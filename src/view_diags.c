@@ -45,7 +45,7 @@ static void draw(void *st, struct app *a, struct grid *g, int top, int rows)
 	struct diags_view *v = st;
 	const struct chart *c = a->c;
 	if (c->diags.n == 0) {
-		grid_put(g, top, 0, "没有诊断 no diagnostics", STYLE_DIM);
+		grid_put(g, top, 0, _("no diagnostics"), STYLE_DIM);
 		return;
 	}
 	/* The list, and under a rule the chosen one in full: a line of the
@@ -143,7 +143,7 @@ static int log_all(void *st, struct app *a, FILE *out, int width)
 		fprintf(out, "%s\n", line);
 	}
 	if (!a->c->diags.n)
-		fputs("没有诊断 no diagnostics\n", out);
+		fprintf(out, "%s\n", _("no diagnostics"));
 	return 0;
 }
 

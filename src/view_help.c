@@ -25,11 +25,12 @@ static int line(struct grid *g, int *y, int x, const char *s, enum style st, con
 /* Writes the help into a grid `w` wide; returns its rows, -1 out of memory. */
 static int make(struct grid *g, int w, int ascii, const struct app *app)
 {
+	/* TRANSLATORS: the help's section titles */
 	static const char *const sections[SCOPE_COUNT] = {
-		[SCOPE_MOVE] = "移动 Moving",
-		[SCOPE_VIEW] = "当前视图 In this view",
-		[SCOPE_GLOBAL] = "任何视图 Anywhere",
-		[SCOPE_PROMPT] = "搜索行 On the search line (/)",
+		[SCOPE_MOVE] = N_("Moving"),
+		[SCOPE_VIEW] = N_("In this view"),
+		[SCOPE_GLOBAL] = N_("Anywhere"),
+		[SCOPE_PROMPT] = N_("On the search line (/)"),
 	};
 	const char *ell = ascii ? "~" : "…";
 	if (grid_init(g, w, 1) < 0)
@@ -37,7 +38,7 @@ static int make(struct grid *g, int w, int ascii, const struct app *app)
 	int y = 0;
 	for (int sc = 0; sc < SCOPE_COUNT; sc++) {
 		if ((y && line(g, &y, 0, "", STYLE_NORMAL, ell) < 0) ||
-		    line(g, &y, 0, sections[sc], STYLE_TITLE, ell) < 0)
+		    line(g, &y, 0, _(sections[sc]), STYLE_TITLE, ell) < 0)
 			return -1;
 		for (int a = 1; a < ACT_COUNT; a++) {
 			const struct action_info *ai = action_info((enum action)a);
@@ -55,28 +56,40 @@ static int make(struct grid *g, int w, int ascii, const struct app *app)
 			y++;
 		}
 	}
-	const char *legend[] = {
-		"",
-		"标记 Markers",
-		"  !3          3 个节点逾期 (3 overdue)",
-		"  ~2          2 个节点将到期 (2 due soon)",
-		"  >           选中的行 (the selected row)",
-		ascii ? "  + / -       区域已收起 / 已展开 (zone folded / unfolded)"
-		      : "  ▸ / ▾       区域已收起 / 已展开 (zone folded / unfolded)",
-		"  12/340      窗格中的位置 (where a pane is, when it scrolls)",
-		ascii ? "  X           有错误的项，详情中有说明 (an item with an error: its details say what)"
-		      : "  ✗           有错误的项，详情中有说明 (an item with an error: its details say what)",
-		ascii ? "  v2          2 个指标落后、未完成或超出 (2 targets behind, missed or over)"
-		      : "  ▼2          2 个指标落后、未完成或超出 (2 targets behind, missed or over)",
-		"",
-		"其他 Also",
-		"  Ctrl-Z      暂停 guatu，回到 shell；fg 继续 (suspend; fg resumes)",
-		"  Ctrl-C      退出 (quit)",
+	/* A title (no mark), or a mark and what it means, as the rows of the pane
+	 * show them. */
+	const struct {
+		const char *mark, *text;
+	} legend[] = {
+		{NULL, ""},
+		/* TRANSLATORS: the help's list of the marks the panes show */
+		{NULL, N_("Markers")},
+		/* TRANSLATORS: the help's marks: each is shown after the mark, from column 15 */
+		{"!3", N_("3 milestones overdue")},
+		{"~2", N_("2 milestones due soon")},
+		{">", N_("the selected row")},
+		{ascii ? "+ / -" : "▸ / ▾", N_("zone folded / unfolded")},
+		{"12/340", N_("where a pane is, when it scrolls")},
+		{ascii ? "X" : "✗", N_("an item with an error: its details say what")},
+		{ascii ? "v2" : "▼2", N_("2 targets behind, missed or over")},
+		{NULL, ""},
+		{NULL, N_("Also")},
+		{"Ctrl-Z", N_("suspend guatu to the shell; fg resumes")},
+		{"Ctrl-C", N_("quit")},
 	};
-	for (size_t i = 0; i < sizeof legend / sizeof *legend; i++)
-		if (line(g, &y, 0, legend[i], legend[i][0] == ' ' || !legend[i][0] ? STYLE_NORMAL : STYLE_TITLE,
-			 ell) < 0)
+	for (size_t i = 0; i < sizeof legend / sizeof *legend; i++) {
+		const char *text = *legend[i].text ? _(legend[i].text) : "";
+		if (!legend[i].mark) {
+			if (line(g, &y, 0, text, STYLE_TITLE, ell) < 0)
+				return -1;
+			continue;
+		}
+		if (grid_grow(g, y + 1) < 0)
 			return -1;
+		grid_text(g, y, 2, 11, legend[i].mark, strlen(legend[i].mark), ALIGN_LEFT, STYLE_NORMAL, ell);
+		grid_text(g, y, 14, w - 14, text, strlen(text), ALIGN_LEFT, STYLE_NORMAL, ell);
+		y++;
+	}
 	return y;
 }
 

@@ -70,7 +70,7 @@ static void sv_draw(void *st, struct app *a, struct grid *g, int top, int rows)
 {
 	struct status_view *v = st;
 	if (v->l.o.parts == 1u << PART_CHANGES && !a->s->changes) {
-		static const char none[] = "没有基线：用 guatu --baseline 修订或路径 启动 (no baseline: start guatu with --baseline REV)";
+		const char *none = _("no baseline: start guatu with --baseline REV");
 		grid_text(g, top, 0, g->w, none, strlen(none), ALIGN_LEFT, STYLE_DIM, a->f->ellipsis);
 		return;
 	}

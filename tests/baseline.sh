@@ -179,7 +179,7 @@ is "$(line 1)" "临空经济区重点项目                                   �
     "a reload is compared with the baseline again"
 keys l l j H
 within 10 sh -c "tmux -L $name capture-pane -p | grep -q 未提交"
-is "$(screen | sed -n '/^│ 修改/p')" "│ 修改   未提交 uncommitted  2026-11-30 → 2027-01-31（推迟 62天）                                  │" \
+is "$(screen | sed -n '/^│ 修改/p')" "│ 修改   未提交  2026-11-30 → 2027-01-31（推迟 62天）                                              │" \
     "H: an edit not committed yet is shown first"
 stop
 git -C "$repo" checkout -q plan/a.yaml
@@ -198,7 +198,7 @@ stop
 # Without a baseline, B says how to get one; H outside git says so.
 start nob 100 30 --today 2026-11-23 "$tmp/snapshot"
 keys B
-is "$(line 2)" "没有基线：用 guatu --baseline 修订或路径 启动 (no baseline: start guatu with --baseline REV)" \
+is "$(line 2)" "没有基线：用 guatu --baseline 修订或路径 启动" \
     "B without a baseline: how to start with one"
 keys q l l H
 within 10 sh -c "tmux -L $name capture-pane -p | grep -q '^│ 修改'"

@@ -43,7 +43,7 @@ out=$(run --check "$good" 2>&1); ok $? "--check of a good file exits 0"
 is "$out" "1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 errors, 0 warnings" "--check summary"
 
 # The counts line of the status screen: overdue and due soon on a given day.
-counts() { GUATU_NOW=1700000000 TZ=UTC run --print "$@" | sed -n 3p; }
+counts() { GUATU_NOW=1700000000 TZ=UTC run_zh --print "$@" | sed -n 3p; }
 is "$(counts --today 2024-12-20 "$good")" \
    "逾期 0   将到期 1   延期完成 0   节点 2   项目 1   区域 1   载入 22:13:20" \
    "due soon: 11 days ahead is inside the default 14"
@@ -62,7 +62,7 @@ is "$(counts --today 2025年1月1日 "$good")" \
 is "$(counts --today 2024年底 "$good")" \
    "逾期 0   将到期 1   延期完成 0   节点 2   项目 1   区域 1   载入 22:13:20" \
    "--today of a period is its last day; due today is not overdue"
-is "$(GUATU_NOW=1735603200 TZ=UTC run "$good" | sed -n 2p)" \
+is "$(GUATU_NOW=1735603200 TZ=UTC run_zh "$good" | sed -n 2p)" \
    "最小图                                                                               今天 2024-12-31" \
    "without --today, today is the local date of the run"
 
@@ -89,7 +89,7 @@ printf 'title: 第一\nzones: []\n' >"$tmp/d/a.yaml"
 printf 'title: 跳过\nzones: []\n' >"$tmp/d/c.yaml.bak"
 is "$(run --check "$tmp/d")" "2 files, 0 zones, 0 projects, 0 milestones, 0 targets; 0 errors, 0 warnings" \
    "a directory loads *.yaml and *.yml, not other files"
-is "$(run --width 22 "$tmp/d" | sed -n 2p)" "第一   今天 $(date +%Y-%m-%d)" \
+is "$(run_zh --width 22 "$tmp/d" | sed -n 2p)" "第一   今天 $(date +%Y-%m-%d)" \
    "files load in order of name: the first title wins"
 
 # A file name with control characters is shown safely.
@@ -99,7 +99,7 @@ grep -q 'x.\[2Jy.yaml' "$tmp/err"; ok $? "the file name is shown, its ESC replac
 "$check" --text <"$tmp/err"; ok $? "a control character in a file name does not reach the terminal"
 
 # Not a UTF-8 locale (ssh with LANG unset): CJK still read and shown.
-is "$(env -u LC_ALL -u LANG -u LC_CTYPE "$GUATU" --width 30 --today 2024-12-20 "$good" | sed -n 2p)" \
+is "$(env -u LC_ALL -u LANG -u LC_CTYPE -u LANGUAGE "$GUATU" --width 30 --today 2024-12-20 "$good" | sed -n 2p)" \
    "最小图         今天 2024-12-20" \
    "the POSIX locale falls back to UTF-8: CJK is read and measured"
 # The man page lists every key of the table (guatu --keys) with its help.

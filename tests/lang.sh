@@ -50,7 +50,7 @@ is "$(said_cfg LC_ALL=C.UTF-8)" "1 個檔案，1 個區域，1 個項目，2 個
     "language: zh_HK in the configuration, no locale: zh_HK"
 is "$(said_cfg LC_ALL=C.UTF-8 LANGUAGE=en)" "1 file, 1 zone, 1 project, 2 milestones, 0 targets; 0 errors, 0 warnings" \
     "LANGUAGE comes before the configuration"
-is "$(said_cfg LANG=zh_TW.UTF-8)" "1 個檔案，1 個區域，1 個專案，2 個節點，0 個指標；0 個錯誤，0 個警告" \
+is "$(said_cfg LANG=zh_TW.UTF-8)" "1 個檔案，1 個區域，1 個專案，2 個里程碑，0 個指標；0 個錯誤，0 個警告" \
     "a locale that names a language comes before the configuration"
 
 # The CLI counts are messages too: ngettext in every language.

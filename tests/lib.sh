@@ -24,3 +24,5 @@ run() { timeout 20 "$GUATU" "$@"; }
 # Messages (diagnostics, usage, counts) are asserted in English; screens are
 # asserted in the language of no locale at all (zh_CN): see docs/HACKING.md.
 run_en() { LANGUAGE=en timeout 20 "$GUATU" "$@"; }
+# Screens in zh_CN in a script that set LANGUAGE for its messages.
+run_zh() { env -u LANGUAGE timeout 20 "$GUATU" "$@"; }

@@ -27,13 +27,13 @@ refused 1e9 "not a number of seconds"
 
 # The last second of the calendar, in UTC; the same second is the next day,
 # 10000-01-01, in Shanghai: refused there.
-out=$(GUATU_NOW=253402300799 run --print --width 40 "$good" | sed -n 1,2p)
+out=$(GUATU_NOW=253402300799 run_zh --print --width 40 "$good" | sed -n 1,2p)
 is "$out" "guatu 9999-12-31 23:59:59
 最小图                   今天 9999-12-31" "GUATU_NOW=253402300799 is 9999-12-31 in UTC"
 GUATU_NOW=253402300799 TZ=Asia/Shanghai run --print "$good" >/dev/null 2>"$tmp/err"
 is "$?" 2 "GUATU_NOW=253402300799 in UTC+8 is 10000-01-01: exits 2"
 # The first second of 1970 is still 1969 west of Greenwich: a date like any other.
-out=$(GUATU_NOW=0 TZ=America/New_York run --print --width 40 "$good" 2>/dev/null | sed -n 2p)
+out=$(GUATU_NOW=0 TZ=America/New_York run_zh --print --width 40 "$good" 2>/dev/null | sed -n 2p)
 is "$out" "最小图                   今天 1969-12-31" "GUATU_NOW=0 west of UTC is 1969-12-31"
 # An empty GUATU_NOW is no GUATU_NOW: the clock.
 GUATU_NOW= run --check "$good" >/dev/null 2>&1; is "$?" 0 "an empty GUATU_NOW is the clock"
@@ -51,7 +51,7 @@ today_refused 0999-12-31 "not a date (it should start with a four-digit year)"
 today_refused -2023-01-01 "not a date (it should start with a four-digit year)"
 for d in 9999-12-31:1 1000-01-01:0; do
     want=${d#*:} d=${d%:*}
-    out=$(GUATU_NOW=1700000000 run --print --width 40 --today "$d" --soon 3650 "$good" | sed -n 2p)
+    out=$(GUATU_NOW=1700000000 run_zh --print --width 40 --today "$d" --soon 3650 "$good" | sed -n 2p)
     is "$out" "最小图                   今天 $d" "--today $d, the calendar's edge, is today"
     for v in status targets timeline; do
         GUATU_NOW=1700000000 run --print --view $v --width 120 --today "$d" --soon 3650 "$DATA" >/dev/null 2>"$tmp/err"
