@@ -1,6 +1,8 @@
 #include "config.h"
 #include "ids.h"
 
+#include "i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,7 +93,7 @@ static int check_ids(struct chart *c, struct idset *s, enum kind kind, const uin
 			continue;
 		const struct item *o = MEMBER(was);
 		diag_add(&c->diags, DIAG_ERROR, item_file(c, kind, INDEX(k)), m->line, m->col,
-			 "duplicate %s id '%s' (also at %s:%u:%u)", kind_info[kind].name,
+			 "duplicate %s id '%s' (also at %s:%u:%u)", _(kind_info[kind].name),
 			 chart_str(c, written), c->files[item_file(c, kind, INDEX(was))].shown, (unsigned)o->line,
 			 (unsigned)o->col);
 		diag_about(&c->diags, c->diags.n - 1, kind, INDEX(k));

@@ -11,23 +11,23 @@
 #define NAME(T) offsetof(T, it.name)
 
 const struct kind_info kind_info[KIND_COUNT] = {
-	[KIND_ZONE] = {"zone", sizeof(struct zone), STRS(NAME(struct zone)),
+	[KIND_ZONE] = {N_("zone"), sizeof(struct zone), STRS(NAME(struct zone)),
 		       {{offsetof(struct zone, parent), KIND_ZONE}, {offsetof(struct zone, end), KIND_ZONE},
 			{offsetof(struct zone, proj_first), KIND_PROJECT},
 			{offsetof(struct zone, tgt_first), KIND_TARGET}}, 4, {0}, 0},
-	[KIND_PROJECT] = {"project", sizeof(struct project), STRS(NAME(struct project)),
+	[KIND_PROJECT] = {N_("project"), sizeof(struct project), STRS(NAME(struct project)),
 			  {{offsetof(struct project, zone), KIND_ZONE},
 			   {offsetof(struct project, ms_first), KIND_MILESTONE},
 			   {offsetof(struct project, tgt_first), KIND_TARGET}}, 3, {0}, 0},
-	[KIND_MILESTONE] = {"milestone", sizeof(struct milestone), STRS(NAME(struct milestone)), {{0}}, 0,
+	[KIND_MILESTONE] = {N_("milestone"), sizeof(struct milestone), STRS(NAME(struct milestone)), {{0}}, 0,
 			    {offsetof(struct milestone, due_date), offsetof(struct milestone, done_date)}, 2},
-	[KIND_TARGET] = {"target", sizeof(struct target),
+	[KIND_TARGET] = {N_("target"), sizeof(struct target),
 			 STRS(NAME(struct target), offsetof(struct target, unit),
 			      offsetof(struct target, due_text), offsetof(struct target, start_text),
 			      offsetof(struct target, as_of_text)),
 			 {{offsetof(struct target, zone), KIND_ZONE}, {offsetof(struct target, project), KIND_PROJECT},
 			  {offsetof(struct target, prog_first), KIND_PROGRESS}}, 3, {0}, 0},
-	[KIND_PROGRESS] = {"progress entry", sizeof(struct progress),
+	[KIND_PROGRESS] = {N_("progress entry"), sizeof(struct progress),
 			   STRS(NAME(struct progress), offsetof(struct progress, as_of_text)),
 			   {{offsetof(struct progress, target), KIND_TARGET}}, 1, {0}, 0},
 };

@@ -109,7 +109,7 @@ struct progress {
  * its indices into other arrays and its written dates are (for copying
  * items between charts). */
 struct kind_info {
-	const char *name; /* "zone" … as messages say it */
+	const char *name; /* "zone" … as messages say it: N_(), so _() it where used */
 	size_t size;
 	size_t strs[8];   /* offsets of its str_t fields */
 	int nstrs;

@@ -576,10 +576,10 @@ static int read_item(struct reader *r, struct chart *c, const struct schema *s, 
 		char q[RD_QUOTE_MAX];
 		const char *n = chart_str(c, it->name);
 		if (*n)
-			rd_report(r, DIAG_ERROR, &m, "%s '%s' has no '%s'", kind_info[s->kind].name,
+			rd_report(r, DIAG_ERROR, &m, "%s '%s' has no '%s'", _(kind_info[s->kind].name),
 				  rd_quote(n, strlen(n), q), s->fields[f].key);
 		else
-			rd_report(r, DIAG_ERROR, &m, "%s has no '%s'", kind_info[s->kind].name, s->fields[f].key);
+			rd_report(r, DIAG_ERROR, &m, "%s has no '%s'", _(kind_info[s->kind].name), s->fields[f].key);
 		it->flags |= ITEM_INVALID;
 	}
 	if (s->finish)

@@ -35,6 +35,11 @@ is "$(counted LANG=zh_HK.UTF-8)" "1 個檔案，1 個區域，1 個項目，2 �
 is "$(said LANGUAGE=zh)" "$cn" "plain zh: zh_CN's"
 is "$(said LANGUAGE=zh_TW:zh_CN LC_ALL=C.UTF-8)" "$tw" "a LANGUAGE list: the first with a catalog"
 
+# The kinds of item in a message are words of the language too.
+first() { (cd "$FIXTURES/bad" && env -i PATH="$PATH" GUATU_LOCALEDIR="$GUATU_LOCALEDIR" "$@" "$GUATU" --check progress-no-actual.yaml 2>&1 | head -n 1); }
+is "$(first)" "progress-no-actual.yaml:11:13: 错误: 进度数据缺少“actual”" "a missing field, its kind in zh_CN"
+is "$(first LANG=zh_TW.UTF-8)" "progress-no-actual.yaml:11:13: 錯誤: 進度資料缺少「actual」" "and in zh_TW"
+
 # Where the catalogs are: the guatu make built, run from the build tree
 # without the test hook, reads the build tree's (the README starts it so);
 # the same program anywhere else reads the installed ones.
