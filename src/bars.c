@@ -8,7 +8,7 @@
 void bars_header(struct grid *g, const struct app *a)
 {
 	const struct summary *s = a->s;
-	char right[320], day[11], errors[96] = "", counts[192], today[48];
+	char right[448], day[11], errors[96] = "", counts[384], today[48];
 	date_format(s->today, day);
 	if (a->c->diags.errors) { /* reads without colour: a mark, a count, the key */
 		size_t ne = a->c->diags.errors;
