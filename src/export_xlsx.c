@@ -7,7 +7,11 @@
  * rows that need attention filled red, those due soon amber. Rows are
  * streamed to libxlsxwriter's temporary files (constant_memory), so a city's
  * 200,000 milestones do not sit in memory twice. Without libxlsxwriter at
- * build time, only the message is here. */
+ * build time, only the message is here.
+ *
+ * The library is opened with dlopen() when a book is written, not linked:
+ * it brings minizip and OpenSSL's libcrypto, and loading those cost every
+ * other run of guatu (each --print from cron, each --check) 2 MB and 3 ms. */
 #include "config.h"
 #include "export.h"
 
@@ -41,10 +45,67 @@ int export_xlsx(const char *file, const char *shown, const struct chart *c, cons
 
 #else
 
+#include <dlfcn.h>
 #include <xlsxwriter.h>
 #include <zlib.h>
 
 const int export_have_xlsx = 1;
+
+/* Every libxlsxwriter function used here, called through xl: its type is
+ * the header's own declaration (__typeof__ does not refer to the symbol, so
+ * nothing links it). */
+#define XLSX_CALLS(X)                                                                                              \
+	X(workbook_new_opt)                                                                                        \
+	X(workbook_add_worksheet)                                                                                  \
+	X(workbook_add_format)                                                                                     \
+	X(workbook_validate_sheet_name)                                                                            \
+	X(workbook_close)                                                                                          \
+	X(worksheet_write_string)                                                                                  \
+	X(worksheet_write_blank)                                                                                   \
+	X(worksheet_write_number)                                                                                  \
+	X(worksheet_write_datetime)                                                                                \
+	X(worksheet_set_column)                                                                                    \
+	X(worksheet_freeze_panes)                                                                                  \
+	X(worksheet_autofilter)                                                                                    \
+	X(format_set_pattern)                                                                                      \
+	X(format_set_bg_color)                                                                                     \
+	X(format_set_font_color)                                                                                   \
+	X(format_set_num_format)                                                                                   \
+	X(format_set_bold)                                                                                         \
+	X(format_set_font_size)                                                                                    \
+	X(format_set_bottom)                                                                                       \
+	X(lxw_strerror)
+
+static struct {
+#define X(f) __typeof__(&f) f;
+	XLSX_CALLS(X)
+#undef X
+} xl;
+
+/* Opens the library once; NULL, or why it could not (dlerror()'s words,
+ * which name the file). */
+static const char *xl_open(void)
+{
+	static void *lib;
+	if (lib)
+		return NULL;
+	void *h = dlopen(XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!h)
+		return dlerror();
+	/* POSIX lets dlsym's pointer be a function's; memcpy says so without
+	 * the cast ISO C has no word for. */
+#define X(f)                                                                                                       \
+	{                                                                                                          \
+		void *p = dlsym(h, #f);                                                                            \
+		if (!p)                                                                                            \
+			return dlerror();                                                                          \
+		memcpy(&xl.f, &p, sizeof p);                                                                       \
+	}
+	XLSX_CALLS(X)
+#undef X
+	lib = h;
+	return NULL;
+}
 
 enum { F_TEXT, F_DATE, F_NUM, F_SHARE, F_KINDS };
 enum { MAX_WIDTH = 60, EXCEL_TEXT_MAX = 32767 };
@@ -94,7 +155,7 @@ static void put_text(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c
 	if (!t)
 		keep(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	else
-		keep(b, *t ? worksheet_write_string(ws, r, col, t, f) : worksheet_write_blank(ws, r, col, f));
+		keep(b, *t ? xl.worksheet_write_string(ws, r, col, t, f) : xl.worksheet_write_blank(ws, r, col, f));
 }
 
 static void put_cell(struct book *b, const struct chart *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
@@ -107,15 +168,15 @@ static void put_cell(struct book *b, const struct chart *c, lxw_worksheet *ws, l
 		date_to_ymd(cell->day, &y, &m, &d);
 		if (y >= 1900 && y <= 9999) { /* Excel's dates */
 			lxw_datetime dt = {y, m, d, 0, 0, 0};
-			keep(b, worksheet_write_datetime(ws, r, col, &dt, f[F_DATE]));
+			keep(b, xl.worksheet_write_datetime(ws, r, col, &dt, f[F_DATE]));
 			return;
 		}
 		break;
 	}
-	case CELL_INT: keep(b, worksheet_write_number(ws, r, col, (double)cell->n, f[F_NUM])); return;
-	case CELL_NUM: keep(b, worksheet_write_number(ws, r, col, cell->num, f[F_NUM])); return;
-	case CELL_SHARE: keep(b, worksheet_write_number(ws, r, col, cell->num, f[F_SHARE])); return;
-	case CELL_NONE: keep(b, worksheet_write_blank(ws, r, col, f[F_TEXT])); return; /* the fill goes on */
+	case CELL_INT: keep(b, xl.worksheet_write_number(ws, r, col, (double)cell->n, f[F_NUM])); return;
+	case CELL_NUM: keep(b, xl.worksheet_write_number(ws, r, col, cell->num, f[F_NUM])); return;
+	case CELL_SHARE: keep(b, xl.worksheet_write_number(ws, r, col, cell->num, f[F_SHARE])); return;
+	case CELL_NONE: keep(b, xl.worksheet_write_blank(ws, r, col, f[F_TEXT])); return; /* the fill goes on */
 	default: break;
 	}
 	size_t len;
@@ -134,8 +195,8 @@ static void sheet(struct book *b, const char *name, const struct chart *c, const
 {
 	/* A translated name may be one Excel does not take (over 31
 	 * characters, or with []:*?/\\ in it): say which error. */
-	lxw_error e = workbook_validate_sheet_name(b->wb, name);
-	lxw_worksheet *ws = e ? NULL : workbook_add_worksheet(b->wb, name);
+	lxw_error e = xl.workbook_validate_sheet_name(b->wb, name);
+	lxw_worksheet *ws = e ? NULL : xl.workbook_add_worksheet(b->wb, name);
 	struct export_row rw;
 	int width[EXPORT_MAX_COLS];
 	if (!ws) {
@@ -158,7 +219,7 @@ static void sheet(struct book *b, const char *name, const struct chart *c, const
 		}
 	}
 	for (int k = 0; k < ncols; k++) /* a little room for the autofilter's button */
-		keep(b, worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, width[k] + 3, NULL));
+		keep(b, xl.worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, width[k] + 3, NULL));
 	put_text(b, ws, 0, 0, b->as_of, strlen(b->as_of), b->title);
 	for (int k = 0; k < ncols; k++) {
 		const char *h = _(cols[k].header);
@@ -169,26 +230,26 @@ static void sheet(struct book *b, const char *name, const struct chart *c, const
 		for (int k = 0; k < ncols; k++)
 			put_cell(b, c, ws, (lxw_row_t)(i + 2), (lxw_col_t)k, &rw.cell[k], rw.mark);
 	}
-	worksheet_freeze_panes(ws, 2, 0);
-	keep(b, worksheet_autofilter(ws, 1, 0, (lxw_row_t)(n + 1), (lxw_col_t)(ncols - 1)));
+	xl.worksheet_freeze_panes(ws, 2, 0);
+	keep(b, xl.worksheet_autofilter(ws, 1, 0, (lxw_row_t)(n + 1), (lxw_col_t)(ncols - 1)));
 }
 
 static lxw_format *format(struct book *b, enum export_mark mark, int kind)
 {
 	static const lxw_color_t fill[] = {[MARK_BAD] = 0xFFC7CE, [MARK_SOON] = 0xFFEB9C},
 				 ink[] = {[MARK_BAD] = 0x9C0006, [MARK_SOON] = 0x9C5700};
-	lxw_format *f = workbook_add_format(b->wb);
+	lxw_format *f = xl.workbook_add_format(b->wb);
 	if (!f)
 		return NULL;
 	if (mark != MARK_NONE) {
-		format_set_pattern(f, LXW_PATTERN_SOLID);
-		format_set_bg_color(f, fill[mark]);
-		format_set_font_color(f, ink[mark]);
+		xl.format_set_pattern(f, LXW_PATTERN_SOLID);
+		xl.format_set_bg_color(f, fill[mark]);
+		xl.format_set_font_color(f, ink[mark]);
 	}
 	if (kind == F_DATE)
-		format_set_num_format(f, "yyyy-mm-dd");
+		xl.format_set_num_format(f, "yyyy-mm-dd");
 	else if (kind == F_SHARE)
-		format_set_num_format(f, "0.0%");
+		xl.format_set_num_format(f, "0.0%");
 	return f;
 }
 
@@ -309,6 +370,11 @@ static int book_whole(const char *file)
 int export_xlsx(const char *file, const char *shown, const struct chart *c, const struct summary *s, char *err,
 		size_t cap)
 {
+	const char *why = xl_open();
+	if (why) {
+		snprintf(err, cap, _("cannot write %s: libxlsxwriter cannot be loaded: %s"), shown, why);
+		return -1;
+	}
 	/* libxlsxwriter opens the file only when the book is complete, and
 	 * says why it could not on stderr in its own words: find out first. */
 	FILE *probe = fopen(file, "wb");
@@ -321,7 +387,7 @@ int export_xlsx(const char *file, const char *shown, const struct chart *c, cons
 	 * always /tmp. */
 	const char *tmp = getenv("TMPDIR");
 	lxw_workbook_options wo = {.constant_memory = LXW_TRUE, .tmpdir = tmp && *tmp ? (char *)tmp : NULL};
-	struct book b = {.wb = workbook_new_opt(file, &wo)};
+	struct book b = {.wb = xl.workbook_new_opt(file, &wo)};
 	uint32_t *order = export_milestone_order(c);
 	const char *title = chart_title(c);
 	char today[11], *as_of = NULL;
@@ -333,8 +399,8 @@ int export_xlsx(const char *file, const char *shown, const struct chart *c, cons
 		else
 			snprintf(as_of, n, _("As of %s"), today);
 		b.as_of = as_of;
-		b.title = workbook_add_format(b.wb);
-		b.header = workbook_add_format(b.wb);
+		b.title = xl.workbook_add_format(b.wb);
+		b.header = xl.workbook_add_format(b.wb);
 		for (int m = 0; m < 3; m++)
 			for (int k = 0; k < F_KINDS; k++)
 				if (!(b.fmt[m][k] = format(&b, (enum export_mark)m, k)))
@@ -342,12 +408,12 @@ int export_xlsx(const char *file, const char *shown, const struct chart *c, cons
 		if (!b.title || !b.header)
 			keep(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		if (!b.err) {
-			format_set_bold(b.title);
-			format_set_font_size(b.title, 14);
-			format_set_bold(b.header);
-			format_set_bottom(b.header, LXW_BORDER_THIN);
-			format_set_bg_color(b.header, 0xD9D9D9);
-			format_set_pattern(b.header, LXW_PATTERN_SOLID);
+			xl.format_set_bold(b.title);
+			xl.format_set_font_size(b.title, 14);
+			xl.format_set_bold(b.header);
+			xl.format_set_bottom(b.header, LXW_BORDER_THIN);
+			xl.format_set_bg_color(b.header, 0xD9D9D9);
+			xl.format_set_pattern(b.header, LXW_PATTERN_SOLID);
 			sheet(&b, _("Milestones"), c, s, export_ms_cols, export_ms_ncols, order, c->nmilestones,
 			      export_milestone_row);
 			sheet(&b, _("Targets"), c, s, export_tgt_cols, export_tgt_ncols, s->target_order, c->ntargets,
@@ -359,7 +425,7 @@ int export_xlsx(const char *file, const char *shown, const struct chart *c, cons
 	int e = 0;
 	if (b.wb) {
 		errno = 0;
-		keep(&b, workbook_close(b.wb)); /* frees the book, written or not */
+		keep(&b, xl.workbook_close(b.wb)); /* frees the book, written or not */
 		e = errno;
 	}
 	int whole = b.err || book_whole(file);
@@ -368,9 +434,9 @@ int export_xlsx(const char *file, const char *shown, const struct chart *c, cons
 		snprintf(err, cap, _("cannot write %s: the workbook came out incomplete (is the temporary directory %s full?)"),
 			 shown, tmp && *tmp ? tmp : "/tmp");
 	else if (b.err && e && b.err != LXW_ERROR_MEMORY_MALLOC_FAILED)
-		snprintf(err, cap, _("cannot write %s: %s (%s)"), shown, strerror(e), lxw_strerror(b.err));
+		snprintf(err, cap, _("cannot write %s: %s (%s)"), shown, strerror(e), xl.lxw_strerror(b.err));
 	else if (b.err)
-		snprintf(err, cap, _("cannot write %s: %s"), shown, lxw_strerror(b.err));
+		snprintf(err, cap, _("cannot write %s: %s"), shown, xl.lxw_strerror(b.err));
 	free(order);
 	free(as_of);
 	free(b.buf);
