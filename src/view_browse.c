@@ -186,7 +186,10 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 		uint32_t v = ls->v[i];
 		int y = l->top + r, sel = i == ls->sel;
 		enum style base = sel && b->focus == p ? STYLE_SELECTED : STYLE_NORMAL;
-		grid_put(g, y, x0, sel ? ">" : " ", sel ? STYLE_TITLE : STYLE_NORMAL);
+		/* The bar is the marker and the name, not the blanks after it:
+		 * a move then repaints only the two names (issue #12, bytes on the
+		 * wire: a full-width bar sent its blanks twice on every j or k). */
+		grid_put(g, y, x0, sel ? ">" : " ", base == STYLE_SELECTED ? base : sel ? STYLE_TITLE : STYLE_NORMAL);
 		int x = x0 + 1, end; /* each kind of row below sets it */
 		const struct item *it;
 		if (p == PANE_ZONES) {
@@ -248,8 +251,14 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 		const char *name = item_name(c, it);
 		if (it->flags & (ITEM_ERROR | ITEM_INVALID)) /* failed in part: the detail says why */
 			x = grid_put(g, y, x, f->bad, STYLE_OVERDUE);
-		if (end > x)
-			grid_text(g, y, x, end - x, name, strlen(name), ALIGN_LEFT, base, f->ellipsis);
+		if (end > x) {
+			int room = end - x;
+			if (base == STYLE_SELECTED) {
+				int nw = text_width(name, strlen(name));
+				room = nw < room ? nw : room;
+			}
+			grid_text(g, y, x, room, name, strlen(name), ALIGN_LEFT, base, f->ellipsis);
+		}
 	}
 }
 

@@ -86,10 +86,12 @@ static void sv_draw(void *st, struct app *a, struct grid *g, int top, int rows)
 	long y = v->p.sel - v->p.top;
 	enum kind k;
 	uint32_t i;
-	if (y >= 0 && y < rows && report_row_item(&v->l, v->p.sel, &k, &i)) /* the cursor */
-		for (int x = 1; x + 1 < g->w; x++)
-			if (grid_at(g, top + (int)y, x)->style != STYLE_FRAME)
-				grid_at(g, top + (int)y, x)->style = STYLE_SELECTED;
+	/* The cursor: the row's first cell, up to the frame's line. Not the
+	 * whole row: a move would then repaint two rows of every column, twice
+	 * the bytes a slow link should carry for one key (issue #12). */
+	if (y >= 0 && y < rows && report_row_item(&v->l, v->p.sel, &k, &i))
+		for (int x = 1; x + 1 < g->w && grid_at(g, top + (int)y, x)->style != STYLE_FRAME; x++)
+			grid_at(g, top + (int)y, x)->style = STYLE_SELECTED;
 }
 
 static unsigned sv_key(void *st, struct app *a, enum action act, int page)
