@@ -1,7 +1,10 @@
 # Writes a city chart of N milestones (awk -v N=200000 -f gen.awk): zones of
 # 10 sub-zones of 40 projects of 10 milestones, as many zones as N needs, the
 # last one cut short. Realistic on purpose: Chinese names, ten date forms
-# (full-width digits, quarters, halves, 底前 …), all four statuses.
+# (full-width digits, quarters, halves, 底前 …), all four statuses. Targets
+# as a zone office keeps them: two on each zone (a year's investment with its
+# quarters' figures, and projects started), one on each sub-zone, some met,
+# some behind, some with no figure yet.
 # Deterministic: the same N gives the same bytes.
 #
 # FORMAT=task writes the same milestones as taskwarrior import JSON (one task
@@ -23,11 +26,17 @@ BEGIN {
     }
     n = 0
     for (z = 1; n < N; z++) {
-        if (FORMAT == "yaml")
-            printf "  - name: 第%d经济功能区\n    id: z%d\n    owner: 管委会主任 王%d\n    zones:\n", z, z, z
+        if (FORMAT == "yaml") {
+            printf "  - name: 第%d经济功能区\n    id: z%d\n    owner: 管委会主任 王%d\n", z, z, z
+            zone_targets(z)
+            print "    zones:"
+        }
         for (s = 1; s <= SUB && n < N; s++) {
-            if (FORMAT == "yaml")
-                printf "      - name: 第%d片区\n        projects:\n", s
+            if (FORMAT == "yaml") {
+                printf "      - name: 第%d片区\n", s
+                sub_target(z, s)
+                print "        projects:"
+            }
             for (p = 1; p <= PROJ && n < N; p++) {
                 pname = sprintf("智能制造产业园%d-%d-%d号项目", z, s, p)
                 if (FORMAT == "yaml")
@@ -48,6 +57,29 @@ BEGIN {
             }
         }
     }
+}
+
+# A zone's two targets: the year's investment, reported each quarter, and
+# the projects started in the year.
+function zone_targets(z,    goal, q) {
+    goal = 80 + z % 7 * 10
+    print "    targets:"
+    printf "      - name: 全年完成投资\n        owner: 经济发展局 张%d\n        target: %d\n        unit: 亿元\n", z, goal
+    print "        start: 2023年\n        due: 2023年底\n        progress:"
+    for (q = 1; q <= 3; q++)
+        printf "          - {as_of: 2023年%d月, actual: %d.%d}\n", 3 * q, goal * q * (z % 3 + 2) / 16, (z + q) % 10
+    printf "      - name: 年内开工项目\n        target: 40\n        unit: 个\n        due: 2023年底\n"
+    if (z % 4)
+        printf "        actual: %d\n        as_of: 2023年10月\n", 20 + z % 4 * 7
+}
+
+# A sub-zone's target: standard factory floor space, a figure on most.
+function sub_target(z, s) {
+    print "        targets:"
+    printf "          - {name: 标准化厂房建成, target: %d, unit: 万平方米, start: 2023年, due: 2024年6月", 10 + s
+    if ((z + s) % 5)
+        printf ", actual: %d.%d, as_of: 2023年12月", (z * 3 + s * 7) % (12 + s), s % 10
+    print "}"
 }
 
 # One task: pending unless done (completed) or dropped (deleted), which
