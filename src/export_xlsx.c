@@ -77,7 +77,7 @@ const int export_have_xlsx = 1;
 	X(lxw_strerror)
 
 static struct {
-#define X(f) __typeof__(&f) f;
+#define X(f) __typeof__(&f) f; /* NOLINT(bugprone-macro-parentheses): a type and a member's name */
 	XLSX_CALLS(X)
 #undef X
 } xl;
