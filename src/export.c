@@ -136,7 +136,7 @@ void export_milestone_row(const struct chart *c, const struct summary *s, uint32
 	r->cell[M_ZONE] = (struct export_cell){CELL_ZONE, .zone = c->projects[p].zone};
 	name(&r->cell[M_PROJECT], c, &c->projects[p].it);
 	name(&r->cell[M_NAME], c, &m->it);
-	text(&r->cell[M_OWNER], c, milestone_owner(c, i));
+	text(&r->cell[M_OWNER], c, milestone_owner(c, i, p));
 	text(&r->cell[M_DUE_TEXT], c, milestone_due_text(c, m));
 	day(&r->cell[M_DUE], due);
 	word(&r->cell[M_STATUS], &statuses[m->it.status < ST_COUNT ? m->it.status : ST_PLANNED],

@@ -185,10 +185,9 @@ uint32_t milestone_project(const struct chart *c, uint32_t i)
 	return lo ? (uint32_t)lo - 1 : NONE;
 }
 
-str_t milestone_owner(const struct chart *c, uint32_t i)
+str_t milestone_owner(const struct chart *c, uint32_t i, uint32_t p)
 {
 	str_t owner = item_owner(c, KIND_MILESTONE, i);
-	uint32_t p = milestone_project(c, i);
 	if (!owner)
 		owner = item_owner(c, KIND_PROJECT, p);
 	if (!owner)

@@ -252,9 +252,11 @@ static inline str_t item_note(const struct chart *c, enum kind k, uint32_t i)
 uint32_t item_file(const struct chart *c, enum kind k, uint32_t i);
 /* The project milestone i belongs to (projects' milestone ranges are in order). */
 uint32_t milestone_project(const struct chart *c, uint32_t i);
-/* Who answers for milestone i: its own owner, else its project's, else its
- * zone's (STR_NONE when none is written), as the screens and exports show. */
-str_t milestone_owner(const struct chart *c, uint32_t i);
+/* Who answers for milestone i of project p (milestone_project(), which its
+ * callers know already: each lookup is a binary search): its own owner, else
+ * its project's, else its zone's (STR_NONE when none is written), as the
+ * screens and exports show. */
+str_t milestone_owner(const struct chart *c, uint32_t i, uint32_t p);
 
 /* The number of a written date in c->dates, added if new (from and last as
  * struct written says); NONE when out of memory. STR_NONE gives 0. */

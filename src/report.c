@@ -234,7 +234,7 @@ static void milestone_cells(const struct report *l, uint32_t mi, int overdue, st
 	if (due != DAY_NONE)
 		r->cell[L_DATE].width = 10, r->cell[L_DATE].cells = 1;
 	r->cell[L_DAYS] = (struct table_cell){r->days, strlen(r->days), r->days_w, 1, st};
-	put_str(l, r, L_OWNER, milestone_owner(c, mi), STYLE_NORMAL);
+	put_str(l, r, L_OWNER, milestone_owner(c, mi, pi), STYLE_NORMAL);
 }
 
 static void overdue_cells(const struct report *l, size_t i, struct cells *r)

@@ -508,10 +508,8 @@ static void detail(struct grid *g, const struct layout *l, const struct browse *
 		snprintf(buf2, sizeof buf2, "%s%s%s", words_status(it->status), done ? _("  done on ") : "",
 			 chart_str(c, done));
 		y = detail_line(g, y, y_end, x0, x1, C_("label", "Status"), buf2, STYLE_NORMAL, f);
-		str_t owner = item_owner(c, KIND_MILESTONE, v);
-		if (!owner)
-			owner = item_owner(c, KIND_PROJECT, pi);
-		y = detail_line(g, y, y_end, x0, x1, C_("label", "Owner"), chart_str(c, owner), STYLE_NORMAL, f);
+		y = detail_line(g, y, y_end, x0, x1, C_("label", "Owner"), chart_str(c, milestone_owner(c, v, pi)),
+				STYLE_NORMAL, f);
 	}
 	char src[PATH_MAX + 16]; /* the whole path: the pane cuts it, never mid-character */
 	enum kind kind = p == PANE_ZONES ? KIND_ZONE : p == PANE_PROJECTS ? KIND_PROJECT : KIND_MILESTONE;

@@ -462,4 +462,20 @@ tmux -L "$name" pipe-pane
 sent=$(wc -c <"$tmp/bytes")
 [ "$sent" -gt 0 ] && [ "$sent" -lt 1000 ]; ok $? "a keypress sends a few hundred bytes, not a screen ($sent bytes)"
 stop
+
+# --- who answers for a milestone: its own owner, its project's, its zone's ------
+# The detail pane says what --print and the exports say.
+cat >"$tmp/owners.yaml" <<'EOF'
+zones:
+  - name: 高新区
+    owner: 管委会 王主任
+    projects:
+      - name: 无人认领的项目
+        milestones:
+          - {name: 开工, due: 2023-06-30}
+EOF
+start owners 100 30 --today 2023-03-01 "$tmp/owners.yaml"
+keys l l
+screen | grep -q '^│ 负责人 管委会 王主任 *│$'; ok $? "a milestone with no owner, in a project with none: the zone's owner"
+stop
 done_testing
