@@ -428,12 +428,14 @@ static const struct part_info {
 	int (*item)(const struct report *l, size_t i, enum kind *k, uint32_t *idx);
 	/* A title line above the table, or NULL for none. */
 	void (*title)(const struct report *l, char *buf, size_t cap, enum style *st);
+	int name_col; /* the column that names a row's own item: the cursor's cell */
 } parts[PART_COUNT] = {
-	[PART_ZONES] = {zone_cols, Z_COLS, NULL, 1, zone_rows, zone_cells, zone_item, NULL},
-	[PART_OVERDUE] = {list_cols, L_COLS, NC_("column", "Overdue"), 0, overdue_rows, overdue_cells, overdue_item, overdue_title},
-	[PART_CHANGES] = {change_cols, C_COLS, NULL, 0, change_rows, change_cells, change_item_of, change_title},
-	[PART_SOON] = {list_cols, L_COLS, NC_("column", "Left"), 0, soon_rows, soon_cells, soon_item, soon_title},
-	[PART_TARGETS] = {target_cols, T_COLS, NULL, 0, target_rows, target_cells, target_item, target_title},
+	[PART_ZONES] = {zone_cols, Z_COLS, NULL, 1, zone_rows, zone_cells, zone_item, NULL, Z_NAME},
+	[PART_OVERDUE] = {list_cols, L_COLS, NC_("column", "Overdue"), 0, overdue_rows, overdue_cells, overdue_item, overdue_title,
+			  L_MILESTONE},
+	[PART_CHANGES] = {change_cols, C_COLS, NULL, 0, change_rows, change_cells, change_item_of, change_title, C_ITEM},
+	[PART_SOON] = {list_cols, L_COLS, NC_("column", "Left"), 0, soon_rows, soon_cells, soon_item, soon_title, L_MILESTONE},
+	[PART_TARGETS] = {target_cols, T_COLS, NULL, 0, target_rows, target_cells, target_item, target_title, T_NAME},
 };
 
 /* ---- layout --------------------------------------------------------- */
@@ -641,6 +643,27 @@ int report_row_item(const struct report *l, long row, enum kind *k, uint32_t *i)
 	if (body < 0 || (size_t)body >= l->nrows[p] - (size_t)parts[p].total) /* not the total */
 		return 0;
 	return parts[p].item(l, (size_t)body, k, i);
+}
+
+int report_item_cell(const struct report *l, long row, int *x0, int *x1)
+{
+	long at;
+	int pk = part_of(l, row, &at);
+	if (pk < 0)
+		return 0;
+	int p = l->parts[pk], x = 1, found = 0; /* after the frame's line: as table_row() draws */
+	const struct column *cols = l->cols[p];
+	for (int i = 0; i < parts[p].ncols; i++) {
+		if (!cols[i].width)
+			continue;
+		if (!found || i == parts[p].name_col) { /* the first shown, unless the name's is */
+			*x0 = x;
+			*x1 = x + cols[i].width + 2;
+			found = 1;
+		}
+		x += cols[i].width + 3; /* a blank each side, and a line */
+	}
+	return found;
 }
 
 /* ---- drawing -------------------------------------------------------- */

@@ -79,6 +79,11 @@ void report_draw(struct grid *g, int gy, const struct report *l, long from, int 
 /* The item row `row` shows: a zone, a milestone, a target; 0 for a rule, a
  * title or the total. */
 int report_row_item(const struct report *l, long row, enum kind *k, uint32_t *i);
+/* The columns [*x0, *x1) of row `row`'s cell that names its item (the
+ * milestone of an overdue row, the target of a target's), blanks beside the
+ * text included: where a view puts its cursor. 0 when the row has no
+ * table. */
+int report_item_cell(const struct report *l, long row, int *x0, int *x1);
 /* Writes the whole report as text (ANSI colour if `color`), a chunk of rows
  * at a time. -1 when out of memory. */
 int report_write(FILE *out, const struct report *l, int color);

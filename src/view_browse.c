@@ -151,6 +151,24 @@ static int draw_marks(struct grid *g, int y, int end, const struct marks *m)
 
 enum { NAME_MIN = 12, NAME_MARKS = 5 }; /* columns a name keeps: before the done count, before the marks */
 
+/* The cursor's bar on row y: from the marker at x0 through the last
+ * character drawn before `end` (indent, fold mark and name, as one block),
+ * not the blanks after it, nor the one a wide character left before an
+ * ellipsis. A move then repaints two names, not two rows of blanks: a bar
+ * as wide as the name's column sent its blanks twice on every j or k
+ * (issue #12, bytes on the wire). */
+static void bar(struct grid *g, int y, int x0, int end)
+{
+	int last = x0;
+	for (int x = x0; x < end && x < g->w; x++)
+		if (grid_at(g, y, x)->width != 1 || strcmp(grid_at(g, y, x)->s, " ") != 0)
+			last = x;
+	if (last + 1 < g->w && grid_at(g, y, last + 1)->width == 0) /* a wide character's right half */
+		last++;
+	for (int x = x0; x <= last; x++)
+		grid_at(g, y, x)->style = STYLE_SELECTED;
+}
+
 static void list_rows(struct grid *g, const struct layout *l, struct browse *b, enum pane p,
 		      const struct frame *f)
 {
@@ -186,10 +204,7 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 		uint32_t v = ls->v[i];
 		int y = l->top + r, sel = i == ls->sel;
 		enum style base = sel && b->focus == p ? STYLE_SELECTED : STYLE_NORMAL;
-		/* The bar is the marker and the name, not the blanks after it:
-		 * a move then repaints only the two names (issue #12, bytes on the
-		 * wire: a full-width bar sent its blanks twice on every j or k). */
-		grid_put(g, y, x0, sel ? ">" : " ", base == STYLE_SELECTED ? base : sel ? STYLE_TITLE : STYLE_NORMAL);
+		grid_put(g, y, x0, sel ? ">" : " ", sel ? STYLE_TITLE : STYLE_NORMAL);
 		int x = x0 + 1, end; /* each kind of row below sets it */
 		const struct item *it;
 		if (p == PANE_ZONES) {
@@ -251,14 +266,11 @@ static void list_rows(struct grid *g, const struct layout *l, struct browse *b, 
 		const char *name = item_name(c, it);
 		if (it->flags & (ITEM_ERROR | ITEM_INVALID)) /* failed in part: the detail says why */
 			x = grid_put(g, y, x, f->bad, STYLE_OVERDUE);
-		if (end > x) {
-			int room = end - x;
-			if (base == STYLE_SELECTED) {
-				int nw = text_width(name, strlen(name));
-				room = nw < room ? nw : room;
-			}
-			grid_text(g, y, x, room, name, strlen(name), ALIGN_LEFT, base, f->ellipsis);
-		}
+		if (end > x) /* its blanks plain: the bar is laid over the name next */
+			grid_text(g, y, x, end - x, name, strlen(name), ALIGN_LEFT,
+				  base == STYLE_SELECTED ? STYLE_NORMAL : base, f->ellipsis);
+		if (base == STYLE_SELECTED)
+			bar(g, y, x0, end);
 	}
 }
 

@@ -86,11 +86,15 @@ static void sv_draw(void *st, struct app *a, struct grid *g, int top, int rows)
 	long y = v->p.sel - v->p.top;
 	enum kind k;
 	uint32_t i;
-	/* The cursor: the row's first cell, up to the frame's line. Not the
-	 * whole row: a move would then repaint two rows of every column, twice
-	 * the bytes a slow link should carry for one key (issue #12). */
-	if (y >= 0 && y < rows && report_row_item(&v->l, v->p.sel, &k, &i))
-		for (int x = 1; x + 1 < g->w && grid_at(g, top + (int)y, x)->style != STYLE_FRAME; x++)
+	/* The cursor: the cell that names the row's item (the milestone of an
+	 * overdue row, the target of a target's), between the frame's lines.
+	 * Not the whole row: a move would then repaint two rows of every
+	 * column, twice the bytes a slow link should carry for one key (issue
+	 * #12). */
+	int x0, x1;
+	if (y >= 0 && y < rows && report_row_item(&v->l, v->p.sel, &k, &i) &&
+	    report_item_cell(&v->l, v->p.sel, &x0, &x1))
+		for (int x = x0; x < x1 && x < g->w; x++)
 			grid_at(g, top + (int)y, x)->style = STYLE_SELECTED;
 }
 

@@ -74,7 +74,16 @@ sleep 3
 is "$(($(size) - b0))" 0 "an idle screen sends nothing for 3 seconds"
 
 # --- one row in the milestone pane ----------------------------------------------
-sent j; sent l; sent l
+# The cursor's bar, each pane (barof ROW: the text in reverse video on that
+# row): the marker and the name as one block, a sub-zone's indent included,
+# and nothing after the name or its ellipsis.
+esc=$(printf '\033')
+barof() { tmux -L "$name" capture-pane -p -e | sed -n "$1p" | awk -v on="$esc[7m" -v e="$esc" '{ n = index($0, on); if (n) { s = substr($0, n + length(on)); print substr(s, 1, index(s, e) - 1) } }'; }
+sent j
+is "$(barof 4)" ">    第1片区" "the zone pane's bar: marker, indent and name"
+sent l
+is "$(barof 3)" ">智能制造产业园1-1-1…" "the project pane's bar: marker and the name as cut"
+sent l
 shows '节点   竣工验收'; ok $? "in the milestone pane of 第1片区's first project"
 for k in j j k k; do
     sent $k
@@ -87,8 +96,8 @@ done
 tmux -L "$name" capture-pane -p -e | sed -n 3p >"$tmp/bar"
 grep -q -F "│$(printf '\033[7m')>竣工验收$(printf '\033[0m\033[39m\033[49m')       " "$tmp/bar"
 ok $? "the bar is the marker and the name, not the blanks after it"
-# A step in the status view: the bar is the row's first cell (the whole row
-# of a table sent 396-483 bytes).
+# A step in the status view: the bar is the cell that names the row's item,
+# here the zone's (the whole row of a table sent 396-483 bytes).
 sent s
 for k in j j k; do
     sent $k
@@ -97,8 +106,16 @@ for k in j j k; do
 done
 tmux -L "$name" capture-pane -p -e | sed -n 6p >"$tmp/bar"
 grep -q -F "│$(printf '\033[7m')   第1片区      $(printf '\033[0m\033[39m\033[49m')│   40 │" "$tmp/bar"
-ok $? "the status view's bar is the first cell, up to the frame's line"
+ok $? "the status view's bar is the zone's cell, between the frame's lines"
 sent b
+# The targets view: the bar is the target's own cell, not the zone's that
+# starts the row.
+sent T
+sent j
+tmux -L "$name" capture-pane -p -e | grep -F "$esc[7m" >"$tmp/bar"
+grep -q -F "│$esc[7m 年内开工项目   $esc[0m$esc[39m$esc[49m│" "$tmp/bar"
+ok $? "the targets view's bar is the target's cell"
+sent q
 
 # --- only a resize and Ctrl-L repaint everything --------------------------------
 for k in s b T q t q E q '?' q / 开 Escape o o n N G g NPage PPage r; do
