@@ -4,7 +4,8 @@
 # (full-width digits, quarters, halves, 底前 …), all four statuses. Targets
 # as a zone office keeps them: two on each zone (a year's investment with its
 # quarters' figures, and projects started), one on each sub-zone, some met,
-# some behind, some with no figure yet.
+# some behind, some with no figure yet; and one on each sub-zone's first
+# project.
 # Deterministic: the same N gives the same bytes.
 #
 # FORMAT=task writes the same milestones as taskwarrior import JSON (one task
@@ -39,8 +40,12 @@ BEGIN {
             }
             for (p = 1; p <= PROJ && n < N; p++) {
                 pname = sprintf("智能制造产业园%d-%d-%d号项目", z, s, p)
-                if (FORMAT == "yaml")
-                    printf "          - name: %s\n            investment: %d.%d\n            owner: 项目经理 李%d\n            milestones:\n", pname, p % 90 + 1, p % 10, p % 97
+                if (FORMAT == "yaml") {
+                    printf "          - name: %s\n            investment: %d.%d\n            owner: 项目经理 李%d\n", pname, p % 90 + 1, p % 10, p % 97
+                    if (p == 1) # a sub-zone's first project has a target of its own
+                        printf "            targets:\n              - {name: 年度完成投资, target: %d, unit: 亿元, start: 2023年, due: 2023年底, actual: %d.%d, as_of: 2023年11月}\n", p % 90 + 1, (z + s) % (p % 90 + 2), s % 10
+                    print "            milestones:"
+                }
                 for (m = 1; m <= MS && n < N; m++) {
                     n++
                     # Every project has each of the ten due forms once.
