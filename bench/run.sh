@@ -70,6 +70,17 @@ med() {
         $AWK '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# ratio NAME BASE: the median over the runs of NAME's CPU time over BASE's
+# in the same round. The runs are interleaved, so each round's pair ran
+# side by side: a machine that is busy for a while (other users, CI)
+# slows both, and the ratio keeps. Medians of each taken apart do not: on a
+# shared machine one command's median can land in a quiet spell and the
+# other's in a busy one.
+ratio() {
+    paste "$res/$1" "$res/$2" | $AWK '{ print $4 / $8 }' | sort -n |
+        $AWK '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
 calc() { $AWK "BEGIN { printf $1 }"; }
 
 # what NAME: the command a result name stands for.
@@ -92,7 +103,8 @@ echo "machine: $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') cores (nproc
 echo "guatu: $(src/guatu --version) ($rev); runs: $runs (BENCH_RUNS), key rounds: $rounds (BENCH_KEY_ROUNDS)"
 # Other work on the machine slows every figure; say how busy it was.
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
-echo "whole-process medians; x floor = CPU time / the floor's, a bare libyaml event parse of the same file"
+echo "whole-process medians; x floor = CPU time / the floor's (a bare libyaml event parse of the same file),"
+echo "  the median of the ratios of runs made side by side"
 echo
 
 for n in $sizes; do
@@ -154,11 +166,11 @@ echo "peak/file = peak RSS / chart size; model/file = (peak RSS - the floor's pe
 printf '%-6s %-29s %8s %8s %8s %8s %9s %9s\n' size command 'cpu ms' 'x floor' 'wall ms' 'peak MiB' peak/file model/file
 for n in $sizes; do
     bytes=$(wc -c <"$(chart "$n")")
-    fc=$(med "$n.floor" 4) fm=$(med "$n.floor" 2)
+    fm=$(med "$n.floor" 2)
     for c in floor check $shown; do
-        $AWK -v s="$(k "$n")" -v w="$(what "$c")" -v t="$(med "$n.$c" 1)" -v u="$(med "$n.$c" 4)" -v fc="$fc" \
-            -v m="$(med "$n.$c" 2)" -v fm="$fm" -v b="$bytes" 'BEGIN {
-            printf "%-6s %-29s %8.1f %8.2f %8.1f %8.1f %9.2f %9.2f\n", s, w, u * 1000, u / fc, t * 1000, m / 1024, m * 1024 / b, (m - fm) * 1024 / b
+        $AWK -v s="$(k "$n")" -v w="$(what "$c")" -v t="$(med "$n.$c" 1)" -v u="$(med "$n.$c" 4)" \
+            -v x="$(ratio "$n.$c" "$n.floor")" -v m="$(med "$n.$c" 2)" -v fm="$fm" -v b="$bytes" 'BEGIN {
+            printf "%-6s %-29s %8.1f %8.2f %8.1f %8.1f %9.2f %9.2f\n", s, w, u * 1000, x, t * 1000, m / 1024, m * 1024 / b, (m - fm) * 1024 / b
         }'
     done
 done
@@ -261,10 +273,9 @@ while [ $i -lt "$runs" ]; do
     i=$((i + 1))
 done
 statuses peer.guatu 0 1
-gc=$(med peer.guatu 4)
 peer() { # peer NAME LABEL
-    $AWK -v w="$2" -v u="$(med "peer.$1" 4)" -v g="$gc" -v t="$(med "peer.$1" 1)" -v m="$(med "peer.$1" 2)" 'BEGIN {
-        printf "  %-60s %8.1f %8.2f %8.1f %8.1f\n", w, u * 1000, u / g, t * 1000, m / 1024 }'
+    $AWK -v w="$2" -v u="$(med "peer.$1" 4)" -v x="$(ratio "peer.$1" peer.guatu)" -v t="$(med "peer.$1" 1)" \
+        -v m="$(med "peer.$1" 2)" 'BEGIN { printf "  %-60s %8.1f %8.2f %8.1f %8.1f\n", w, u * 1000, x, t * 1000, m / 1024 }'
 }
 printf '  %-60s %8s %8s %8s %8s\n' '' 'cpu ms' 'x guatu' 'wall ms' 'peak MiB'
 peer guatu "guatu --print --today $today (overdue rows)"
