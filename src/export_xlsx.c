@@ -87,6 +87,7 @@ static struct {
 static const char *xl_open(void)
 {
 	static void *lib;
+	static char why[256]; /* dlerror()'s words, kept past the dlclose() */
 	if (lib)
 		return NULL;
 	void *h = dlopen(XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
@@ -97,8 +98,11 @@ static const char *xl_open(void)
 #define X(f)                                                                                                       \
 	{                                                                                                          \
 		void *p = dlsym(h, #f);                                                                            \
-		if (!p)                                                                                            \
-			return dlerror();                                                                          \
+		if (!p) {                                                                                          \
+			snprintf(why, sizeof why, "%s", dlerror());                                                \
+			dlclose(h);                                                                                \
+			return why;                                                                                \
+		}                                                                                                  \
 		memcpy(&xl.f, &p, sizeof p);                                                                       \
 	}
 	XLSX_CALLS(X)

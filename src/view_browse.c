@@ -153,18 +153,16 @@ enum { NAME_MIN = 12, NAME_MARKS = 5 }; /* columns a name keeps: before the done
 
 /* The cursor's bar on row y: from the marker at x0 through the last
  * character drawn before `end` (indent, fold mark and name, as one block),
- * not the blanks after it, nor the one a wide character left before an
- * ellipsis. A move then repaints two names, not two rows of blanks: a bar
- * as wide as the name's column sent its blanks twice on every j or k
- * (issue #12, bytes on the wire). */
+ * not the blanks after it, nor the one a cut leaves after its ellipsis when
+ * a wide character did not fit. A move then repaints two names, not two
+ * rows of blanks: a bar as wide as the name's column sent its blanks twice
+ * on every j or k (issue #12, bytes on the wire). */
 static void bar(struct grid *g, int y, int x0, int end)
 {
 	int last = x0;
-	for (int x = x0; x < end && x < g->w; x++)
+	for (int x = x0; x < end && x < g->w; x++) /* a wide character's right half (width 0) counts */
 		if (grid_at(g, y, x)->width != 1 || strcmp(grid_at(g, y, x)->s, " ") != 0)
 			last = x;
-	if (last + 1 < g->w && grid_at(g, y, last + 1)->width == 0) /* a wide character's right half */
-		last++;
 	for (int x = x0; x <= last; x++)
 		grid_at(g, y, x)->style = STYLE_SELECTED;
 }
