@@ -651,19 +651,13 @@ int report_item_cell(const struct report *l, long row, int *x0, int *x1)
 	int pk = part_of(l, row, &at);
 	if (pk < 0)
 		return 0;
-	int p = l->parts[pk], x = 1, found = 0; /* after the frame's line: as table_row() draws */
-	const struct column *cols = l->cols[p];
-	for (int i = 0; i < parts[p].ncols; i++) {
-		if (!cols[i].width)
-			continue;
-		if (!found || i == parts[p].name_col) { /* the first shown, unless the name's is */
-			*x0 = x;
-			*x1 = x + cols[i].width + 2;
-			found = 1;
-		}
-		x += cols[i].width + 3; /* a blank each side, and a line */
-	}
-	return found;
+	int p = l->parts[pk];
+	if (table_cell_span(l->cols[p], parts[p].ncols, parts[p].name_col, x0, x1))
+		return 1;
+	for (int i = 0; i < parts[p].ncols; i++) /* the name's column dropped: the first shown */
+		if (table_cell_span(l->cols[p], parts[p].ncols, i, x0, x1))
+			return 1;
+	return 0;
 }
 
 /* ---- drawing -------------------------------------------------------- */

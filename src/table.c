@@ -171,6 +171,22 @@ static int row_plain(struct grid_out *o, const struct column *cols, int n, const
 	return 1;
 }
 
+int table_cell_span(const struct column *cols, int n, int col, int *x0, int *x1)
+{
+	int x = 1; /* after the frame's line, as table_row() draws: each line one column */
+	for (int i = 0; i < n && i <= col; i++) {
+		if (!cols[i].width)
+			continue;
+		if (i == col) {
+			*x0 = x;
+			*x1 = x + cols[i].width + 2;
+			return 1;
+		}
+		x += cols[i].width + 3; /* a blank each side, and a line */
+	}
+	return 0;
+}
+
 void table_row(const struct pen *p, const struct column *cols, int n, const struct frame *f,
 	       const struct table_cell *cells)
 {

@@ -58,6 +58,10 @@ enum rule { RULE_TOP, RULE_MID, RULE_BOTTOM };
 /* Draws a horizontal rule of the laid-out table. */
 void table_rule(const struct pen *p, const struct column *cols, int n, const struct frame *f,
 		enum rule which);
+/* The columns [*x0, *x1) that column `col`'s cell takes in a row as
+ * table_row() draws it, the blank each side included; 0 when the column is
+ * not shown. */
+int table_cell_span(const struct column *cols, int n, int col, int *x0, int *x1);
 /* Draws one row; cells[i] is column i. */
 void table_row(const struct pen *p, const struct column *cols, int n, const struct frame *f,
 	       const struct table_cell *cells);
